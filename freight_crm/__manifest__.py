@@ -1,0 +1,36 @@
+# Copyright 2026 Freight CRM contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+{
+    "name": "Freight CRM",
+    "summary": "Customers, contacts, opportunities and the freight master data "
+    "(ports, airports, containers, charges, carriers) of a forwarder",
+    "version": "18.0.1.0.0",
+    "category": "Sales/CRM",
+    "website": "https://github.com/freight-crm/freight-crm",
+    "author": "Freight CRM contributors",
+    "license": "LGPL-3",
+    "application": True,
+    "depends": ["crm", "contacts"],
+    "data": [
+        "security/freight_crm_groups.xml",
+        "security/ir.model.access.csv",
+        "data/freight_port_data.xml",
+        "data/freight_container_type_data.xml",
+        "data/freight_charge_type_data.xml",
+        "data/freight_carrier_data.xml",
+        "views/freight_port_views.xml",
+        "views/freight_container_type_views.xml",
+        "views/freight_charge_type_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_groups_views.xml",
+        "views/freight_crm_menus.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "freight_crm/static/tests/tours/**/*",
+        ],
+    },
+    "demo": [
+        "demo/res_users_demo.xml",
+    ],
+}

@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Shared settings for the Freight CRM scripts. Sourced, never run.
+# Everything heavy lives outside the clone so a second run is fast.
+set -euo pipefail
+
+REPO_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STATE_DIR="${FREIGHT_STATE:-$HOME/.cache/freight-crm}"
+ODOO_SRC="${ODOO_SRC:-$STATE_DIR/odoo-18.0}"
+ODOO_BRANCH=18.0
+ODOO_GIT_URL="https://github.com/odoo/odoo.git"
+# The interpreter is named: Debian 12's Python 3.11 (python3.11-venv).
+PYTHON="${PYTHON:-/usr/bin/python3.11}"
+VENV="$STATE_DIR/venv-py3.11"
+VPY="$VENV/bin/python"
+# PostgreSQL refuses to run as root, and its data dir must be readable by
+# the postgres user: as root, keep clusters under /var/lib, not /root.
+if [ "$(id -u)" = 0 ]; then
+    PG_STATE="${FREIGHT_PG_STATE:-/var/lib/freight-crm}"
+    PG_OS_USER=postgres
+else
+    PG_STATE="${FREIGHT_PG_STATE:-$STATE_DIR/pg}"
+    PG_OS_USER="$(id -un)"
+fi
+PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
+DB_USER=odoo
+DB_PASSWORD=odoo
+MODULES=freight_crm,freight_rates,freight_quotation,freight_inquiry,freight_booking
+
+log() { printf '\033[1m[freight]\033[0m %s\n' "$*" >&2; }
+
+as_pg() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# pg_start DATA_DIR PORT: create (once) and start a private cluster on
+# loopback with a role "odoo" that may create databases.
+pg_start() {
+    local data="$1" port="$2"
+    mkdir -p "$(dirname "$data")"
+    if [ "$(id -u)" = 0 ]; then
+        chown postgres: "$(dirname "$data")"
+    fi
+    if [ ! -s "$data/PG_VERSION" ]; then
+        log "initdb $data"
+        as_pg mkdir -p "$data"
+        as_pg chmod 700 "$data"
+        as_pg "$PG_BIN/initdb" -D "$data" -U postgres -A trust -E UTF8 \
+            --locale=C.UTF-8 >"$data.initdb.log" 2>&1
+    fi
+    if ! as_pg "$PG_BIN/pg_ctl" -D "$data" status >/dev/null 2>&1; then
+        as_pg "$PG_BIN/pg_ctl" -D "$data" -w -t 60 -l "$data/server.log" \
+            -o "-p $port -k $data -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+            start >/dev/null
+    fi
+    as_pg "$PG_BIN/psql" -h "$data" -p "$port" -U postgres -d postgres -qtAc \
+        "SELECT 1 FROM pg_roles WHERE rolname='$DB_USER'" | grep -q 1 ||
+        as_pg "$PG_BIN/psql" -h "$data" -p "$port" -U postgres -d postgres -qc \
+            "CREATE ROLE $DB_USER LOGIN CREATEDB PASSWORD '$DB_PASSWORD'"
+}
+
+pg_stop() {
+    local data="$1"
+    if [ -s "$data/PG_VERSION" ]; then
+        as_pg "$PG_BIN/pg_ctl" -D "$data" -m fast -w stop >/dev/null 2>&1 || true
+    fi
+}
+
+# odoo_conf FILE DATA_DIR PORT HTTP_PORT DB: write an Odoo config file.
+odoo_conf() {
+    local file="$1" data="$2" port="$3" http_port="$4" db="$5"
+    cat >"$file" <<CONF
+[options]
+addons_path = $ODOO_SRC/odoo/addons,$REPO_DIR
+data_dir = $STATE_DIR/filestore
+db_host = 127.0.0.1
+db_port = $port
+db_user = $DB_USER
+db_password = $DB_PASSWORD
+db_name = $db
+dbfilter = ^$db\$
+http_port = $http_port
+http_interface = 127.0.0.1
+gevent_port = $((http_port + 3))
+admin_passwd = admin
+list_db = False
+bin_path = $VENV/bin
+CONF
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# make test: the whole suite on a fresh, private PostgreSQL cluster.
+#  1. install the five modules with their demo data and Vietnamese, running
+#     their own tests (at_install and post_install);
+#  2. pytest with pytest-odoo (and --odoo-http) over the top-level tests/;
+#  3. fail on any failed/errored test, on no test run, on any skipped test
+#     (browser tests skip silently without Chromium or websocket-client), and
+#     on any WARNING/ERROR log line not on .ci/log-allowlist.txt.
+# Ends with one line "N passed, N failed". Stops and removes its cluster.
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+
+bash "$REPO_DIR/scripts/setup.sh"
+
+for tool in /usr/bin/chromium; do
+    [ -x "$tool" ] || { log "missing $tool: browser tests would be skipped"; exit 1; }
+done
+"$VPY" -c "import websocket" || { log "websocket-client missing: browser tests would be skipped"; exit 1; }
+
+free_port() { "$VPY" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+PG_PORT="${TEST_PG_PORT:-$(free_port)}"
+HTTP_PORT="${TEST_HTTP_PORT:-$(free_port)}"
+DB=freight_test
+WORK="$PG_STATE/test-$$"
+DATA="$WORK/pg"
+LOGDIR="$STATE_DIR/test-logs"
+mkdir -p "$LOGDIR"
+INSTALL_LOG="$LOGDIR/install.log"
+PYTEST_LOG="$LOGDIR/pytest.log"
+CONF="$STATE_DIR/odoo-test-$$.conf"
+
+cleanup() {
+    pg_stop "$DATA"
+    rm -rf "$WORK" "$CONF"
+}
+trap cleanup EXIT
+
+pg_start "$DATA" "$PG_PORT"
+odoo_conf "$CONF" "$DATA" "$PG_PORT" "$HTTP_PORT" "$DB"
+# Each test run gets its own filestore.
+sed -i "s|^data_dir = .*|data_dir = $WORK/filestore|" "$CONF"
+export PATH="$VENV/bin:$PATH"
+export FREIGHT_TEST_CONF="$CONF"
+
+tags=$(echo "$MODULES" | sed 's/\([a-z_]*\)/\/\1/g')
+log "1/2 installing $MODULES with --test-enable (log: $INSTALL_LOG)"
+set +e
+"$VPY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$DB" -i "$MODULES" \
+    --load-language=vi_VN --test-enable --test-tags "$tags" \
+    --stop-after-init --log-level=info >"$INSTALL_LOG" 2>&1
+odoo_rc=$?
+log "2/2 pytest over tests/ (log: $PYTEST_LOG)"
+(cd "$REPO_DIR" && "$VPY" -m pytest tests -p no:cacheprovider \
+    --odoo-database="$DB" --odoo-config="$CONF" --odoo-http \
+    --odoo-log-level=warn -s -rfEs) >"$PYTEST_LOG" 2>&1
+pytest_rc=$?
+set -e
+
+set +e
+"$VPY" "$REPO_DIR/scripts/test_report.py" \
+    --install-log "$INSTALL_LOG" --install-rc "$odoo_rc" \
+    --pytest-log "$PYTEST_LOG" --pytest-rc "$pytest_rc" \
+    --allowlist "$REPO_DIR/.ci/log-allowlist.txt"
+exit $?
