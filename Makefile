@@ -3,7 +3,7 @@
 # clone, under ~/.cache/freight-crm (and /var/lib/freight-crm as root).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint bench shell master-data pot
+.PHONY: help setup run test lint bench shell master-data pot screenshots
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -31,3 +31,6 @@ master-data:  ## regenerate freight_crm/data from airportsdata and UN/LOCODE
 
 pot:  ## regenerate every module's i18n/<module>.pot from a scratch database
 	@bash scripts/i18n.sh
+
+screenshots:  ## screenshots of the app, desktop and phone, into docs/screenshots/
+	@bash scripts/screenshots.sh

@@ -86,3 +86,20 @@ list_db = False
 bin_path = $VENV/bin
 CONF
 }
+
+# ensure_db DATA PORT CONF DB: create DB with the five modules, their demo
+# data and Vietnamese, or upgrade the modules when it exists.
+ensure_db() {
+    local data="$1" port="$2" conf="$3" db="$4" exists
+    exists=$(as_pg "$PG_BIN/psql" -h "$data" -p "$port" -U postgres -d postgres -qtAc \
+        "SELECT 1 FROM pg_database WHERE datname='$db'")
+    if [ "$exists" != 1 ]; then
+        log "creating database $db with $MODULES and demo data"
+        "$VPY" "$ODOO_SRC/odoo-bin" -c "$conf" -d "$db" -i "$MODULES" \
+            --load-language=vi_VN --stop-after-init --no-http
+    else
+        log "upgrading $MODULES in $db"
+        "$VPY" "$ODOO_SRC/odoo-bin" -c "$conf" -d "$db" -u "$MODULES" \
+            --stop-after-init --no-http
+    fi
+}

@@ -17,15 +17,6 @@ trap 'pg_stop "$DATA"; log "stopped PostgreSQL"' EXIT
 odoo_conf "$CONF" "$DATA" "$PG_PORT" "$HTTP_PORT" "$DB"
 export PATH="$VENV/bin:$PATH"
 
-exists=$(as_pg "$PG_BIN/psql" -h "$DATA" -p "$PG_PORT" -U postgres -d postgres -qtAc \
-    "SELECT 1 FROM pg_database WHERE datname='$DB'")
-if [ "$exists" != 1 ]; then
-    log "creating database $DB with $MODULES and demo data"
-    "$VPY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$DB" -i "$MODULES" \
-        --load-language=vi_VN --stop-after-init
-else
-    log "upgrading $MODULES in $DB"
-    "$VPY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$DB" -u "$MODULES" --stop-after-init
-fi
+ensure_db "$DATA" "$PG_PORT" "$CONF" "$DB"
 log "serving http://localhost:$HTTP_PORT (admin / admin); Ctrl-C stops"
 "$VPY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$DB" "$@"

@@ -39,7 +39,7 @@ odoo_conf "$CONF" "$DATA" "$PG_PORT" "$HTTP_PORT" "$DB"
 # Each test run gets its own filestore.
 sed -i "s|^data_dir = .*|data_dir = $WORK/filestore|" "$CONF"
 export PATH="$VENV/bin:$PATH"
-export FREIGHT_TEST_CONF="$CONF"
+export PYTHONPATH="$ODOO_SRC${PYTHONPATH:+:$PYTHONPATH}"
 
 tags=$(echo "$MODULES" | sed 's/\([a-z_]*\)/\/\1/g')
 log "1/2 installing $MODULES with --test-enable (log: $INSTALL_LOG)"
@@ -49,8 +49,11 @@ set +e
     --stop-after-init --log-level=info >"$INSTALL_LOG" 2>&1
 odoo_rc=$?
 log "2/2 pytest over tests/ (log: $PYTEST_LOG)"
+# test-file puts Odoo in test mode without running its module tests again
+# (test-enable would, as the registry loads).
 (cd "$REPO_DIR" && "$VPY" -m pytest tests -p no:cacheprovider \
     --odoo-database="$DB" --odoo-config="$CONF" --odoo-http \
+    --odoo-extra="test-file=$REPO_DIR/tests" \
     --odoo-log-level=warn -s -rfEs) >"$PYTEST_LOG" 2>&1
 pytest_rc=$?
 set -e

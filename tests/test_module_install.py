@@ -25,7 +25,7 @@ BASE_CRM = ("crm", "contacts")
 BASE_ACCOUNT = BASE_CRM + ("portal", "account")
 # module: (template, freight modules installed with it, standard modules absent)
 CASES = {
-    "freight_crm": (BASE_CRM, {"freight_crm"}, {"account", "portal"}),
+    "freight_crm": (BASE_CRM, {"freight_crm"}, {"account"}),
     "freight_rates": (BASE_CRM, {"freight_crm", "freight_rates"}, {"account"}),
     "freight_quotation": (
         BASE_ACCOUNT,

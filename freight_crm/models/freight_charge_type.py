@@ -17,12 +17,12 @@ class FreightChargeType(models.Model):
     default_unit = fields.Selection(CHARGE_UNITS, required=True)
     category = fields.Selection(
         [
-            ("freight", "Freight"),
+            ("freight", "Main Freight"),
             ("surcharge", "Surcharge"),
             ("origin", "Origin Charges"),
             ("destination", "Destination Charges"),
             ("customs", "Customs"),
-            ("trucking", "Trucking"),
+            ("trucking", "Trucking Charges"),
             ("other", "Other"),
         ],
         required=True,
