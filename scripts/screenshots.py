@@ -11,30 +11,31 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+ROWS = ".o_data_row, .o_kanban_record"
 VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
 # (file name, login, path after /odoo/, what must be on screen)
 PAGES = [
-    ("apps", "lan.sales", "", ".o_app"),
-    ("ports", "lan.sales", "action-freight_crm.freight_port_action", ".o_data_row"),
+    ("menu", "lan.sales", "action-freight_crm.freight_port_action", ".o_main_navbar"),
+    ("ports", "lan.sales", "action-freight_crm.freight_port_action", ROWS),
     (
         "carriers",
         "lan.sales",
         "action-freight_crm.res_partner_action_carrier",
-        ".o_data_row",
+        ROWS,
     ),
     (
         "charges",
         "chau.pricing",
         "action-freight_crm.freight_charge_type_action",
-        ".o_data_row",
+        ROWS,
     ),
     (
         "containers",
         "chau.pricing",
         "action-freight_crm.freight_container_type_action",
-        ".o_data_row",
+        ROWS,
     ),
-    ("roles", "admin", "action-freight_crm.freight_group_action", ".o_data_row"),
+    ("roles", "admin", "action-freight_crm.freight_group_action", ROWS),
 ]
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -65,6 +66,8 @@ def main():
         for device, (width, height) in VIEWPORTS.items():
             sessions = {}
             for name, user, path, ready in PAGES:
+                if name == "menu" and device == "phone":
+                    continue  # the phone shows sections in its burger menu
                 if user not in sessions:
                     context = browser.new_context(
                         viewport={"width": width, "height": height},
@@ -78,6 +81,11 @@ def main():
                 page = sessions[user]
                 page.goto(f"{base}/odoo/{path}")
                 page.wait_for_selector(ready, timeout=60000)
+                if name == "menu":
+                    page.click(
+                        "[data-menu-xmlid='freight_crm.freight_master_data_menu']"
+                    )
+                    page.wait_for_selector(".o-dropdown--menu", timeout=60000)
                 page.wait_for_timeout(800)
                 page.screenshot(path=str(outdir / f"{name}-{device}.png"))
         browser.close()
