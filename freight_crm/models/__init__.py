@@ -2,4 +2,13 @@ from . import freight_selection
 from . import freight_port
 from . import freight_container_type
 from . import freight_charge_type
+from . import freight_classification
+from . import res_company
+from . import res_config_settings
 from . import res_partner
+from . import freight_interaction
+from . import freight_customer_need
+from . import freight_booking_plan
+from . import freight_customer_financial
+from . import freight_customer_media
+from . import crm_lead

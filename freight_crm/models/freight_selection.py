@@ -47,3 +47,25 @@ CARRIER_KINDS = [
     ("trucking", "Trucking Company"),
     ("agent", "Overseas Agent"),
 ]
+
+CUSTOMER_STAGES = [
+    ("lead", "Lead"),
+    ("prospect", "Prospect"),
+    ("customer", "Customer"),
+]
+# A stage only moves forward by itself: lead < prospect < customer.
+CUSTOMER_STAGE_RANK = {key: rank for rank, (key, _label) in enumerate(CUSTOMER_STAGES)}
+
+DIRECTIONS = [
+    ("export", "Export"),
+    ("import", "Import"),
+    ("cross_trade", "Cross-trade"),
+    ("domestic", "Domestic"),
+]
+
+VOLUME_UOMS = [
+    ("teu", "TEU"),
+    ("kg", "kg"),
+    ("cbm", "CBM"),
+    ("shipment", "Shipments"),
+]

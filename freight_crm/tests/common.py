@@ -43,3 +43,31 @@ class FreightCommon:
             "Freight Admin",
         )
         cls.user_employee = user("fr_employee", "base.group_user", "Other Employee")
+
+    @classmethod
+    def _setup_freight_customers(cls):
+        Partner = cls.env["res.partner"]
+        cls.customer_a = Partner.create(
+            {
+                "name": "Công ty TNHH Gỗ Minh Phát",
+                "is_company": True,
+                "user_id": cls.user_sales.id,
+                "country_id": cls.env.ref("base.vn").id,
+            }
+        )
+        cls.customer_b = Partner.create(
+            {
+                "name": "Công ty CP Thủy sản Cà Mau",
+                "is_company": True,
+                "user_id": cls.user_sales_2.id,
+                "country_id": cls.env.ref("base.vn").id,
+            }
+        )
+        cls.contact_a = Partner.create(
+            {"name": "Trần Thị Mai", "parent_id": cls.customer_a.id, "type": "contact"}
+        )
+        cls.contact_b = Partner.create(
+            {"name": "Lê Văn Tâm", "parent_id": cls.customer_b.id, "type": "contact"}
+        )
+        cls.kind_visit = cls.env.ref("freight_crm.interaction_kind_visit")
+        cls.kind_call = cls.env.ref("freight_crm.interaction_kind_call")

@@ -111,7 +111,7 @@ class TestFreightSecurity(FreightCommon, TransactionCase):
         }
         expected = {
             self.user_sales: master_data | customers,
-            self.user_manager: master_data | customers,
+            self.user_manager: master_data | customers | {"freight_config_menu"},
             self.user_pricing: master_data,
             self.user_ops_sea: master_data,
             self.user_admin: master_data | customers | {"freight_config_menu"},

@@ -1,0 +1,14 @@
+# Copyright 2026 Freight CRM contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import fields, models
+
+
+class ResConfigSettings(models.TransientModel):
+    _inherit = "res.config.settings"
+
+    freight_neglect_days = fields.Integer(
+        related="company_id.freight_neglect_days", readonly=False
+    )
+    freight_birthday_notice_days = fields.Integer(
+        related="company_id.freight_birthday_notice_days", readonly=False
+    )
