@@ -11,4 +11,5 @@ from . import freight_customer_need
 from . import freight_booking_plan
 from . import freight_customer_financial
 from . import freight_customer_media
+from . import freight_customer_reassignment
 from . import crm_lead

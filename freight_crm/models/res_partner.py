@@ -126,6 +126,9 @@ class ResPartner(models.Model):
     freight_booking_plan_ids = fields.One2many("freight.booking.plan", "partner_id")
     freight_financial_ids = fields.One2many("freight.customer.financial", "partner_id")
     freight_media_ids = fields.One2many("freight.customer.media", "partner_id")
+    freight_reassignment_ids = fields.One2many(
+        "freight.customer.reassignment", "partner_id", string="Salesperson History"
+    )
     freight_interaction_count = fields.Integer(
         compute="_compute_freight_counts", string="Interaction Count"
     )
@@ -322,6 +325,16 @@ class ResPartner(models.Model):
         return self.env["freight.interaction"]._action_quick_log(
             self.commercial_partner_id
         )
+
+    def action_freight_reassign(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reassign Customers"),
+            "res_model": "freight.customer.reassign",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_partner_ids": self.ids},
+        }
 
     def action_view_freight_interactions(self):
         self.ensure_one()
