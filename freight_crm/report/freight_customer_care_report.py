@@ -1,6 +1,5 @@
 # Copyright 2026 Freight CRM contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
 from datetime import timedelta
 
 from odoo import api, fields, models
@@ -124,9 +123,10 @@ class FreightCustomerCareReport(models.Model):
         return self.partner_id.action_freight_reassign()
 
     @api.model
-    def _monthly_report_data(self, date_from, date_to):
+    def _monthly_report_data(self, date_from, date_to, top=10):
         """Per salesperson: customers, interactions done in the period, open
-        opportunities and the neglected customers, most neglected first."""
+        opportunities, and the neglected customers (the `top` most neglected
+        listed by name), aggregated in the database."""
         done = dict(
             self.env["freight.interaction"]._read_group(
                 [
@@ -138,25 +138,35 @@ class FreightCustomerCareReport(models.Model):
                 ["__count"],
             )
         )
-        by_user = defaultdict(lambda: self.browse())
-        for line in self.search([]):
-            by_user[line.user_id] |= line
+        neglected = dict(
+            self._read_group([("is_neglected", "=", True)], ["user_id"], ["__count"])
+        )
+        totals = self._read_group(
+            [], ["user_id"], ["__count", "open_opportunity_count:sum"]
+        )
         report = []
-        for user, lines in sorted(by_user.items(), key=lambda item: item[0].name or ""):
-            neglected = lines.filtered("is_neglected")
+        for user, customers, open_opportunities in sorted(
+            totals, key=lambda row: row[0].name or ""
+        ):
+            worst = self.search_read(
+                [("is_neglected", "=", True), ("user_id", "=", user.id)],
+                ["partner_id", "last_interaction_date", "days_since_interaction"],
+                limit=top,
+            )
             report.append(
                 {
                     "salesperson": user.name or self.env._("No salesperson"),
-                    "customers": len(lines),
+                    "customers": customers,
                     "interactions": done.get(user, 0),
-                    "open_opportunities": sum(lines.mapped("open_opportunity_count")),
+                    "open_opportunities": open_opportunities,
+                    "neglected_count": neglected.get(user, 0),
                     "neglected": [
                         {
-                            "customer": line.partner_id.name,
-                            "last": line.last_interaction_date,
-                            "days": line.days_since_interaction,
+                            "customer": line["partner_id"][1],
+                            "last": line["last_interaction_date"],
+                            "days": line["days_since_interaction"],
                         }
-                        for line in neglected
+                        for line in worst
                     ],
                 }
             )
