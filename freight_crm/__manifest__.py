@@ -44,5 +44,7 @@
     },
     "demo": [
         "demo/res_users_demo.xml",
+        "demo/res_company_demo.xml",
+        "demo/freight_crm_demo.xml",
     ],
 }

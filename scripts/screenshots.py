@@ -1,12 +1,13 @@
 """Screenshots of the Freight app as users see it, desktop and phone.
 
-    screenshots.py URL OUTDIR
+    screenshots.py URL OUTDIR [DATABASE]
 
 Logs in as the demo users of `make run`, opens the pages below in Debian's
 headless Chromium at 1280x800 and 390x844, and writes PNG files to OUTDIR.
 """
 
 import sys
+import xmlrpc.client
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -36,7 +37,33 @@ PAGES = [
         ROWS,
     ),
     ("roles", "admin", "action-freight_crm.freight_group_action", ROWS),
+    (
+        "customer",
+        "lan.sales",
+        "action-freight_crm.res_partner_action_customer/{partner_go_minh_phat_demo}",
+        ".o_form_view .o_field_widget[name=freight_stage]",
+    ),
+    (
+        "log-visit",
+        "lan.sales",
+        "action-freight_crm.res_partner_action_customer/{partner_go_minh_phat_demo}",
+        ".modal .o_form_view",
+    ),
+    (
+        "calendar",
+        "lan.sales",
+        "action-freight_crm.freight_interaction_action_calendar",
+        ".o_calendar_renderer",
+    ),
+    (
+        "care-report",
+        "hung.manager",
+        "action-freight_crm.freight_customer_care_report_action",
+        ".o_list_renderer, .o_kanban_renderer",
+    ),
 ]
+# Demo records the pages above open, by XML id (module freight_crm).
+RECORDS = ["partner_go_minh_phat_demo"]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -56,8 +83,27 @@ def login(page, base, user):
     page.wait_for_selector(".o_main_navbar, .o_home_menu", timeout=60000)
 
 
+def record_ids(base):
+    """XML id -> database id of RECORDS, asked over XML-RPC as admin."""
+    common = xmlrpc.client.ServerProxy(f"{base}/xmlrpc/2/common")
+    dbname = sys.argv[3] if len(sys.argv) > 3 else "freight"
+    uid = common.authenticate(dbname, "admin", "admin", {})
+    models = xmlrpc.client.ServerProxy(f"{base}/xmlrpc/2/object")
+    rows = models.execute_kw(
+        dbname,
+        uid,
+        "admin",
+        "ir.model.data",
+        "search_read",
+        [[("module", "=", "freight_crm"), ("name", "in", RECORDS)]],
+        {"fields": ["name", "res_id"]},
+    )
+    return {row["name"]: row["res_id"] for row in rows}
+
+
 def main():
     base, outdir = sys.argv[1].rstrip("/"), Path(sys.argv[2])
+    ids = record_ids(base)
     outdir.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
@@ -79,7 +125,16 @@ def main():
                     login(page, base, user)
                     sessions[user] = page
                 page = sessions[user]
-                page.goto(f"{base}/odoo/{path}")
+                page.goto(f"{base}/odoo/{path.format(**ids)}")
+                if name == "log-visit":
+                    button = page.locator("button[name=action_log_interaction]")
+                    page.wait_for_selector(".o_form_view .o_form_statusbar")
+                    if device == "phone":  # header buttons fold under the cog
+                        page.click(".o_control_panel button:has(.fa-cog)")
+                    button.click()
+                if name == "care-report":
+                    page.wait_for_selector(".o_group_header")
+                    page.click(".o_group_header")
                 page.wait_for_selector(ready, timeout=60000)
                 if name == "menu":
                     page.click(
