@@ -158,7 +158,7 @@ class FreightCustomerCareReport(models.Model):
                     "salesperson": user.name or self.env._("No salesperson"),
                     "customers": customers,
                     "interactions": done.get(user, 0),
-                    "open_opportunities": open_opportunities,
+                    "open_opportunities": int(open_opportunities or 0),
                     "neglected_count": neglected.get(user, 0),
                     "neglected": [
                         {
