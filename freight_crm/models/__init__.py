@@ -3,6 +3,7 @@ from . import freight_port
 from . import freight_container_type
 from . import freight_charge_type
 from . import freight_classification
+from . import freight_customer_mixin
 from . import res_company
 from . import res_config_settings
 from . import res_partner

@@ -9,20 +9,11 @@ from .freight_selection import TRANSPORT_MODES, VOLUME_UOMS
 class FreightBookingPlan(models.Model):
     _name = "freight.booking.plan"
     _description = "Customer Booking Plan / Project"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["freight.customer.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "date_from desc, id desc"
     _check_company_auto = True
 
     name = fields.Char(string="Project", required=True, tracking=True)
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain="[('is_company', '=', True)]",
-    )
-    user_id = fields.Many2one(related="partner_id.user_id", store=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )

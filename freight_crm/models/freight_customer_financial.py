@@ -7,17 +7,9 @@ from odoo.exceptions import ValidationError
 class FreightCustomerFinancial(models.Model):
     _name = "freight.customer.financial"
     _description = "Customer Annual Financials"
+    _inherit = ["freight.customer.mixin"]
     _order = "partner_id, year desc"
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain="[('is_company', '=', True)]",
-    )
-    user_id = fields.Many2one(related="partner_id.user_id", store=True)
     year = fields.Integer(required=True)
     currency_id = fields.Many2one(
         "res.currency",

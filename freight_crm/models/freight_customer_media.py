@@ -6,17 +6,9 @@ from odoo import fields, models
 class FreightCustomerMedia(models.Model):
     _name = "freight.customer.media"
     _description = "Media Report on a Customer"
+    _inherit = ["freight.customer.mixin"]
     _order = "date desc, id desc"
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain="[('is_company', '=', True)]",
-    )
-    user_id = fields.Many2one(related="partner_id.user_id", store=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
     channel = fields.Selection(
         [

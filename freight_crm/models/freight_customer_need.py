@@ -17,19 +17,10 @@ SATISFACTION = [
 class FreightCustomerNeed(models.Model):
     _name = "freight.customer.need"
     _description = "Customer Need"
-    _inherit = ["mail.thread"]
+    _inherit = ["freight.customer.mixin", "mail.thread"]
     _order = "partner_id, id desc"
     _check_company_auto = True
 
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        index=True,
-        ondelete="cascade",
-        domain="[('is_company', '=', True)]",
-    )
-    user_id = fields.Many2one(related="partner_id.user_id", store=True)
     company_id = fields.Many2one(
         "res.company", required=True, default=lambda self: self.env.company
     )

@@ -37,9 +37,7 @@ class FreightCustomerCareReport(models.Model):
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
     freight_stage = fields.Selection(CUSTOMER_STAGES, string="Stage", readonly=True)
-    region_id = fields.Many2one(
-        "freight.classification", string="Region", readonly=True
-    )
+    region_id = fields.Many2one("freight.classification", readonly=True)
     last_interaction_date = fields.Date(readonly=True)
     days_since_interaction = fields.Integer(
         string="Days Since", readonly=True, aggregator="avg"
@@ -51,9 +49,7 @@ class FreightCustomerCareReport(models.Model):
     open_opportunity_count = fields.Integer(
         string="Open Opportunities", readonly=True, aggregator="sum"
     )
-    open_expected_revenue = fields.Float(
-        string="Open Expected Revenue", readonly=True, aggregator="sum"
-    )
+    open_expected_revenue = fields.Float(readonly=True, aggregator="sum")
     customer_count = fields.Integer(
         string="# Customers", readonly=True, aggregator="sum"
     )
