@@ -56,6 +56,7 @@ class ResPartner(models.Model):
         string="Customer Stage",
         index=True,
         tracking=True,
+        copy=False,
         help="Lead: a business to market to. Prospect: dealings under way (an "
         "open opportunity or a sent quotation). Customer: has booked shipments. "
         "Moves forward by itself; a sales manager may set it by hand.",
@@ -287,7 +288,7 @@ class ResPartner(models.Model):
         for vals in vals_list:
             if vals.get("is_company") and not vals.get("freight_carrier_kind"):
                 vals.setdefault("freight_stage", "lead")
-            if vals.get("freight_stage", "lead") != "lead":
+            if vals.get("freight_stage") not in (None, False, "lead"):
                 self._check_stage_by_hand()
         return super().create(vals_list)
 

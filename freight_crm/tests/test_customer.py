@@ -77,6 +77,8 @@ class TestCustomer(FreightCommon, TransactionCase):
             )
         customer.with_user(self.user_manager).write({"freight_stage": "customer"})
         self.assertEqual(customer.freight_stage, "customer")
+        # A salesperson may still duplicate it: the copy starts as a lead.
+        self.assertEqual(customer.copy().freight_stage, "lead")
 
     def test_parent_company_cannot_loop(self):
         group = self.env["res.partner"].create({"name": "Group", "is_company": True})
