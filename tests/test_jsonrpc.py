@@ -63,7 +63,7 @@ class TestJsonRpc(HttpCase):
                 [
                     {
                         "name": "X",
-                        "code": "VNXXX",
+                        "code": "VNRPC",
                         "country_id": found[0]["country_id"][0],
                     }
                 ],
@@ -71,4 +71,4 @@ class TestJsonRpc(HttpCase):
         self.assertEqual(
             refused["error"]["data"]["name"], "odoo.exceptions.AccessError"
         )
-        self.assertFalse(self.env["freight.port"].search([("code", "=", "VNXXX")]))
+        self.assertFalse(self.env["freight.port"].search([("code", "=", "VNRPC")]))

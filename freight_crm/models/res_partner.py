@@ -4,7 +4,7 @@ import re
 from datetime import timedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .freight_selection import CARRIER_KINDS, CUSTOMER_STAGE_RANK, CUSTOMER_STAGES
 
@@ -184,7 +184,7 @@ class ResPartner(models.Model):
 
     def _search_days_since_interaction(self, operator, value):
         if operator not in (">=", ">", "<", "<=") or not isinstance(value, int):
-            raise NotImplementedError(operator)
+            raise self._freight_unsupported_search(operator)
         cutoff = fields.Date.context_today(self) - timedelta(days=value)
         # "n days or more" = last interaction on or before today - n
         reverse = {">=": "<=", ">": "<", "<": ">", "<=": ">="}[operator]
@@ -195,7 +195,7 @@ class ResPartner(models.Model):
 
     def _search_is_neglected(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(operator)
+            raise self._freight_unsupported_search(operator)
         days = self.env.company.freight_neglect_days
         cutoff = fields.Date.context_today(self) - timedelta(days=days)
         neglected = [
@@ -217,11 +217,16 @@ class ResPartner(models.Model):
 
     def _search_birthday_soon(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise NotImplementedError(operator)
+            raise self._freight_unsupported_search(operator)
         positive = (operator == "=") == value
         return [
             ("birthday_key", "in" if positive else "not in", self._birthday_keys(30))
         ]
+
+    def _freight_unsupported_search(self, operator):
+        return UserError(
+            self.env._("This filter does not support the operator %s.", operator)
+        )
 
     def _birthday_keys(self, days, start=0):
         today = fields.Date.context_today(self)

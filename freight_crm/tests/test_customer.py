@@ -152,6 +152,8 @@ class TestCustomer(FreightCommon, TransactionCase):
             self.assertNotIn(
                 self.customer_a, Partner.search([("days_since_interaction", ">=", 16)])
             )
+        with self.assertRaises(UserError):
+            Partner.search([("days_since_interaction", "=", "many")])
         with freeze_time("2026-02-10"):
             self.customer_a.invalidate_recordset(["is_neglected"])
             self.assertTrue(self.customer_a.is_neglected)
