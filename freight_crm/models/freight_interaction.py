@@ -161,9 +161,16 @@ class FreightInteraction(models.Model):
         return interactions
 
     def write(self, vals):
+        moved = self.browse()
+        if vals.get("next_date"):
+            new_date = fields.Date.to_date(vals["next_date"])
+            moved = self.filtered(lambda i: i.next_date != new_date)
         result = super().write(vals)
-        if vals.get("next_date") or vals.get("plan_next"):
-            self.filtered("next_date")._schedule_next()
+        # Only a new due date schedules a new activity; ticking "plan the next
+        # interaction" later only creates that interaction.
+        moved._schedule_next()
+        if vals.get("plan_next"):
+            (self.filtered("next_date") - moved)._plan_next_interaction()
         return result
 
     def action_start(self):
@@ -212,6 +219,10 @@ class FreightInteraction(models.Model):
                 ),
                 user_id=interaction.user_id.id,
             )
+        self._plan_next_interaction()
+
+    def _plan_next_interaction(self):
+        for interaction in self:
             if interaction.plan_next and not interaction.next_interaction_id:
                 start = fields.Datetime.to_datetime(interaction.next_date) + timedelta(
                     hours=9

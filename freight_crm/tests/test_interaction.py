@@ -90,6 +90,21 @@ class TestInteraction(FreightCommon, TransactionCase):
         self.assertEqual(follow_up.date_start.date(), date(2026, 3, 16))
         self.assertEqual(follow_up.partner_id, self.customer_a)
 
+    def test_saving_again_does_not_duplicate_the_follow_up(self):
+        interaction = self.Interaction.create(
+            self._vals(state="done", next_date=date(2026, 3, 16))
+        )
+        self.assertEqual(len(interaction.activity_ids), 1)
+        interaction.write({"plan_next": True})
+        self.assertEqual(interaction.next_interaction_id.state, "planned")
+        interaction.write({"next_date": date(2026, 3, 16), "plan_next": True})
+        self.assertEqual(len(interaction.activity_ids), 1)
+        self.assertEqual(
+            self.Interaction.search_count([("name", "like", "Follow-up:")]), 1
+        )
+        interaction.write({"next_date": date(2026, 3, 20)})
+        self.assertEqual(len(interaction.activity_ids), 2)
+
     def test_workflow_refuses_wrong_states(self):
         interaction = self.Interaction.create(self._vals())
         interaction.action_start()
