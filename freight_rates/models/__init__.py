@@ -1,0 +1,4 @@
+from . import freight_rate
+from . import freight_rate_line
+from . import res_company
+from . import res_config_settings

@@ -1,0 +1,1147 @@
+# Copyright 2026 Freight CRM contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from collections import defaultdict
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, create_index, float_round, format_amount, format_date
+
+from odoo.addons.freight_crm.models.freight_selection import (
+    DIRECTIONS,
+    MODE_PORT_KINDS,
+    TRANSPORT_MODES,
+)
+
+# Buying rates exist for carriage; "logistics" is sold, not bought as a rate.
+RATE_MODES = [mode for mode in TRANSPORT_MODES if mode[0] != "logistics"]
+
+CARGO_TYPES = [
+    ("general", "General Cargo"),
+    ("reefer", "Reefer"),
+    ("dangerous", "Dangerous Goods"),
+]
+
+RATE_TYPES = [
+    ("contract", "Contract"),
+    ("spot", "Spot"),
+    ("named_account", "Named Account"),
+]
+
+FREQUENCIES = [
+    ("daily", "Daily"),
+    ("several_weekly", "Several a Week"),
+    ("weekly", "Weekly"),
+    ("fortnightly", "Fortnightly"),
+    ("monthly", "Monthly"),
+    ("on_request", "On Request"),
+]
+
+RATE_STATES = [
+    ("draft", "Draft"),
+    ("active", "Active"),
+    ("expired", "Expired"),
+]
+
+# Which kinds of carrier may carry each mode.
+MODE_CARRIER_KINDS = {
+    "sea_fcl": ("shipping_line",),
+    "sea_lcl": ("shipping_line",),
+    "air": ("airline",),
+    "trucking": ("trucking",),
+}
+VENDOR_KINDS = ("coloader", "agent")
+
+# IATA volumetric factor: 1 CBM is charged as 167 kg by air, 1,000 kg by sea.
+AIR_KG_PER_CBM = 167.0
+SEA_KG_PER_CBM = 1000.0
+
+# The fields that make two rates the same product: two active rates with the
+# same key, the same equipment and overlapping validity are refused.
+OVERLAP_KEY = (
+    "company_id",
+    "mode",
+    "carrier_id",
+    "vendor_id",
+    "origin_id",
+    "destination_id",
+    "cargo_type",
+    "rate_type",
+    "named_customer_id",
+)
+
+
+class FreightRate(models.Model):
+    _name = "freight.rate"
+    _description = "Buying Rate"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "valid_from desc, id desc"
+    _check_company_auto = True
+    _rec_names_search = ["name", "reference"]
+
+    name = fields.Char(
+        string="Rate No.",
+        required=True,
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
+        index="trigram",
+    )
+    company_id = fields.Many2one(
+        "res.company", required=True, index=True, default=lambda self: self.env.company
+    )
+    mode = fields.Selection(RATE_MODES, required=True, default="sea_fcl", tracking=True)
+    direction = fields.Selection(DIRECTIONS, required=True, default="export")
+    carrier_id = fields.Many2one(
+        "res.partner",
+        string="Carrier",
+        index=True,
+        tracking=True,
+        domain="[('freight_carrier_kind', 'in', carrier_kinds)]",
+        help="The shipping line, airline or trucking company that carries the cargo.",
+    )
+    vendor_id = fields.Many2one(
+        "res.partner",
+        string="Bought From",
+        index=True,
+        tracking=True,
+        domain="[('freight_carrier_kind', 'in', ('coloader', 'agent'))]",
+        help="The co-loader or agent the rate is bought from, when it is not bought "
+        "from the carrier directly.",
+    )
+    carrier_kinds = fields.Json(compute="_compute_carrier_kinds")
+    origin_id = fields.Many2one(
+        "freight.port",
+        string="Origin",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('kind', 'in', port_kinds)]",
+    )
+    destination_id = fields.Many2one(
+        "freight.port",
+        string="Destination",
+        required=True,
+        index=True,
+        tracking=True,
+        domain="[('kind', 'in', port_kinds)]",
+    )
+    transshipment_id = fields.Many2one(
+        "freight.port",
+        string="Via",
+        domain="[('kind', 'in', port_kinds)]",
+        help="Transshipment port or airport, empty for a direct service.",
+    )
+    port_kinds = fields.Json(compute="_compute_port_kinds")
+    cargo_type = fields.Selection(CARGO_TYPES, required=True, default="general")
+    commodity = fields.Char(help="What the rate is for, when it is commodity-bound.")
+    rate_type = fields.Selection(RATE_TYPES, required=True, default="contract")
+    named_customer_id = fields.Many2one(
+        "res.partner",
+        string="Named Account",
+        domain="[('is_company', '=', True), ('freight_carrier_kind', '=', False)]",
+        help="The customer a named-account rate was filed for.",
+    )
+    currency_id = fields.Many2one(
+        "res.currency",
+        required=True,
+        tracking=True,
+        default=lambda self: self._default_currency_id(),
+    )
+    valid_from = fields.Date(required=True, tracking=True, index=True)
+    valid_to = fields.Date(required=True, tracking=True, index=True)
+    transit_days = fields.Integer(string="Transit Time (days)", tracking=True)
+    frequency = fields.Selection(FREQUENCIES, string="Sailing Frequency")
+    free_dem_days = fields.Integer(
+        string="Free Demurrage (days)", help="Free days at the terminal."
+    )
+    free_det_days = fields.Integer(
+        string="Free Detention (days)", help="Free days with the container outside."
+    )
+    reference = fields.Char(
+        string="Contract / Reference No.", tracking=True, index="btree_not_null"
+    )
+    remarks = fields.Text()
+    user_id = fields.Many2one(
+        "res.users",
+        string="Owner",
+        tracking=True,
+        index=True,
+        default=lambda self: self.env.user,
+        domain=lambda self: [
+            ("groups_id", "in", self.env.ref("freight_crm.group_freight_pricing").id)
+        ],
+        help="The pricing person who keeps this rate current; reminded before it "
+        "expires.",
+    )
+    state = fields.Selection(
+        RATE_STATES,
+        string="Status",
+        required=True,
+        default="draft",
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    active = fields.Boolean(default=True, tracking=True)
+    supersedes_id = fields.Many2one(
+        "freight.rate",
+        string="Supersedes",
+        copy=False,
+        index="btree_not_null",
+        check_company=True,
+        help="The rate this one replaces: when this one becomes active, the old "
+        "one ends the day before.",
+    )
+    superseded_by_id = fields.Many2one(
+        "freight.rate",
+        string="Superseded By",
+        readonly=True,
+        copy=False,
+        check_company=True,
+    )
+    line_ids = fields.One2many(
+        "freight.rate.line", "rate_id", string="All Prices", copy=True
+    )
+    freight_line_ids = fields.One2many(
+        "freight.rate.line",
+        "rate_id",
+        string="Freight",
+        domain=[("line_type", "=", "freight")],
+        context={"default_line_type": "freight"},
+    )
+    surcharge_line_ids = fields.One2many(
+        "freight.rate.line",
+        "rate_id",
+        string="Surcharges",
+        domain=[("line_type", "=", "surcharge")],
+        context={"default_line_type": "surcharge"},
+    )
+    price_summary = fields.Char(string="Prices", compute="_compute_price_summary")
+    days_to_expiry = fields.Integer(compute="_compute_days_to_expiry")
+    expiry_reminded = fields.Boolean(copy=False, readonly=True)
+
+    def init(self):
+        # The rate finder's lookup: one lane, one mode, valid on a date.
+        create_index(
+            self.env.cr,
+            "freight_rate_finder_idx",
+            self._table,
+            ["origin_id", "destination_id", "mode", "valid_to", "valid_from"],
+            where="active",
+        )
+
+    @api.model
+    def _default_currency_id(self):
+        usd = self.env.ref("base.USD", raise_if_not_found=False)
+        return usd if usd and usd.active else self.env.company.currency_id
+
+    @api.depends("mode")
+    def _compute_carrier_kinds(self):
+        for rate in self:
+            rate.carrier_kinds = list(MODE_CARRIER_KINDS.get(rate.mode, ()))
+
+    @api.depends("mode")
+    def _compute_port_kinds(self):
+        for rate in self:
+            rate.port_kinds = list(MODE_PORT_KINDS.get(rate.mode, ()))
+
+    @api.depends(
+        "line_ids.amount",
+        "line_ids.line_type",
+        "line_ids.container_type_id",
+        "line_ids.weight_break",
+        "currency_id",
+    )
+    def _compute_price_summary(self):
+        for rate in self:
+            parts = [
+                "%s %s"
+                % (
+                    line._price_label(),
+                    format_amount(self.env, line.amount, line.currency_id),
+                )
+                for line in rate.line_ids.filtered(lambda x: x.line_type == "freight")
+            ]
+            rate.price_summary = " · ".join(parts)
+
+    @api.depends("valid_to")
+    @api.depends_context("tz")
+    def _compute_days_to_expiry(self):
+        today = fields.Date.context_today(self)
+        for rate in self:
+            rate.days_to_expiry = (rate.valid_to - today).days if rate.valid_to else 0
+
+    @api.constrains("valid_from", "valid_to")
+    def _check_validity(self):
+        for rate in self:
+            if rate.valid_from and rate.valid_to and rate.valid_to < rate.valid_from:
+                raise ValidationError(
+                    self.env._(
+                        "Rate %(rate)s ends on %(to)s, before it starts on %(from)s.",
+                        rate=rate.display_name,
+                        to=format_date(self.env, rate.valid_to),
+                        **{"from": format_date(self.env, rate.valid_from)},
+                    )
+                )
+
+    @api.constrains("transit_days", "free_dem_days", "free_det_days")
+    def _check_days(self):
+        for rate in self:
+            if min(rate.transit_days, rate.free_dem_days, rate.free_det_days) < 0:
+                raise ValidationError(
+                    self.env._(
+                        "Rate %s: transit time and free days cannot be negative.",
+                        rate.display_name,
+                    )
+                )
+
+    @api.constrains("mode", "origin_id", "destination_id", "transshipment_id")
+    def _check_ports(self):
+        for rate in self:
+            kinds = MODE_PORT_KINDS[rate.mode]
+            mode_label = dict(self._fields["mode"]._description_selection(self.env))[
+                rate.mode
+            ]
+            for port in rate.origin_id | rate.destination_id | rate.transshipment_id:
+                if port.kind not in kinds:
+                    raise ValidationError(
+                        self.env._(
+                            "%(port)s is not a place for %(mode)s: choose an "
+                            "airport for air, a seaport or depot for sea.",
+                            port=port.display_name,
+                            mode=mode_label,
+                        )
+                    )
+            if rate.origin_id == rate.destination_id:
+                raise ValidationError(
+                    self.env._(
+                        "Origin and destination are both %s.",
+                        rate.origin_id.display_name,
+                    )
+                )
+
+    @api.constrains("mode", "carrier_id", "vendor_id")
+    def _check_carrier(self):
+        for rate in self:
+            if not rate.carrier_id and not rate.vendor_id:
+                raise ValidationError(
+                    self.env._(
+                        "Rate %s needs a carrier or the co-loader it is bought from.",
+                        rate.display_name,
+                    )
+                )
+            kinds = MODE_CARRIER_KINDS[rate.mode]
+            if rate.carrier_id and rate.carrier_id.freight_carrier_kind not in kinds:
+                raise ValidationError(
+                    self.env._(
+                        "%(carrier)s is not a carrier for this mode: a sea rate "
+                        "needs a shipping line, an air rate an airline, a trucking "
+                        "rate a trucking company.",
+                        carrier=rate.carrier_id.display_name,
+                    )
+                )
+            if (
+                rate.vendor_id
+                and rate.vendor_id.freight_carrier_kind not in VENDOR_KINDS
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%s is not a co-loader or agent: set its carrier kind first.",
+                        rate.vendor_id.display_name,
+                    )
+                )
+
+    @api.constrains("rate_type", "named_customer_id")
+    def _check_named_customer(self):
+        for rate in self:
+            if rate.rate_type == "named_account" and not rate.named_customer_id:
+                raise ValidationError(
+                    self.env._(
+                        "A named-account rate needs the customer it was filed for."
+                    )
+                )
+
+    @api.constrains("mode")
+    def _check_mode_lines(self):
+        self.line_ids._check_freight_shape()
+
+    def _check_price_ladder(self):
+        """One price per container type / weight break / unit, and air
+        prices per kg that do not rise as the weight break rises."""
+        _ = self.env._
+        breaks = self.env["freight.rate.line"]._BREAK_KG
+        for rate in self:
+            seen = set()
+            freight = rate.line_ids.filtered(lambda x: x.line_type == "freight")
+            for line in freight:
+                key = (line.container_type_id.id, line.weight_break, line.unit)
+                if key in seen:
+                    raise ValidationError(
+                        _(
+                            "Rate %(rate)s prices %(price)s twice.",
+                            rate=rate.display_name,
+                            price=line._price_label(),
+                        )
+                    )
+                seen.add(key)
+            if rate.mode != "air":
+                continue
+            ladder = sorted(
+                (
+                    (breaks[x.weight_break], x)
+                    for x in freight
+                    if x.weight_break and x.weight_break != "min"
+                ),
+                key=lambda pair: pair[0],
+            )
+            for (_lower_kg, lower), (_upper_kg, upper) in zip(
+                ladder, ladder[1:], strict=False
+            ):
+                if upper.amount > lower.amount:
+                    raise ValidationError(
+                        _(
+                            "Rate %(rate)s: the %(upper)s price (%(upper_amount)s) is "
+                            "higher than the %(lower)s price (%(lower_amount)s); a "
+                            "heavier weight break cannot cost more per kg.",
+                            rate=rate.display_name,
+                            upper=upper._price_label(),
+                            lower=lower._price_label(),
+                            upper_amount=upper.amount,
+                            lower_amount=lower.amount,
+                        )
+                    )
+
+    @api.constrains(
+        "state", "active", "valid_from", "valid_to", "line_ids", *OVERLAP_KEY
+    )
+    def _check_overlap(self):
+        clashes = self._find_overlaps()
+        if clashes:
+            rate, other = next(iter(clashes.items()))
+            raise ValidationError(self._overlap_message(rate, other))
+
+    def _overlap_message(self, rate, other):
+        return self.env._(
+            "%(rate)s overlaps the active rate %(other)s of the same carrier, "
+            "co-loader, lane, mode and equipment (valid %(from)s to %(to)s). "
+            "End the old rate first, or let the new one supersede it.",
+            rate=rate.display_name,
+            other=other.display_name,
+            to=format_date(self.env, other.valid_to),
+            **{"from": format_date(self.env, other.valid_from)},
+        )
+
+    def _find_overlaps(self):
+        """{rate: other active rate it clashes with}, for the active rates in self.
+
+        One query for any number of rates (imports check 10,000 at once).
+        Equipment clashes when both rates price a common container type, or
+        when either prices no container at all (air, LCL, per trip).
+        """
+        rates = self.filtered(lambda r: r.state == "active" and r.active)
+        if not rates:
+            return {}
+        self.env["freight.rate.line"].flush_model()
+        self.flush_model()
+        same_key = SQL(" AND ").join(
+            SQL("o.%s IS NOT DISTINCT FROM r.%s", SQL.identifier(f), SQL.identifier(f))
+            for f in OVERLAP_KEY
+        )
+        rows = self.env.execute_query(
+            SQL(
+                """
+                SELECT DISTINCT ON (r.id) r.id, o.id
+                  FROM freight_rate r
+                  JOIN freight_rate o
+                    ON o.id != r.id AND o.state = 'active' AND o.active
+                   AND o.origin_id = r.origin_id
+                   AND o.destination_id = r.destination_id
+                   AND o.mode = r.mode
+                   AND %(same_key)s
+                   AND o.valid_from <= r.valid_to AND o.valid_to >= r.valid_from
+                 WHERE r.id IN %(ids)s
+                   AND (
+                        NOT EXISTS (SELECT 1 FROM freight_rate_line a
+                                     WHERE a.rate_id = r.id AND a.line_type = 'freight'
+                                       AND a.container_type_id IS NOT NULL)
+                     OR NOT EXISTS (SELECT 1 FROM freight_rate_line b
+                                     WHERE b.rate_id = o.id AND b.line_type = 'freight'
+                                       AND b.container_type_id IS NOT NULL)
+                     OR EXISTS (SELECT 1 FROM freight_rate_line a
+                                  JOIN freight_rate_line b
+                                    ON b.container_type_id = a.container_type_id
+                                 WHERE a.rate_id = r.id AND b.rate_id = o.id
+                                   AND a.line_type = 'freight'
+                                   AND b.line_type = 'freight')
+                   )
+                 ORDER BY r.id, o.id
+                """,
+                same_key=same_key,
+                ids=tuple(rates.ids),
+            )
+        )
+        Rate = self.browse()
+        return {Rate.browse(rid): Rate.browse(oid) for rid, oid in rows}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # Rates created active go through activation, so that a superseded
+        # rate is ended before the overlap check runs.
+        to_activate = []
+        for index, vals in enumerate(vals_list):
+            if vals.get("state") == "active":
+                vals["state"] = "draft"
+                to_activate.append(index)
+        sequence = self.env["ir.sequence"]
+        for vals in vals_list:
+            if not vals.get("name") or vals["name"] == self.env._("New"):
+                vals["name"] = sequence.next_by_code("freight.rate") or "/"
+        rates = super().create(vals_list)
+        if to_activate:
+            rates.browse([rates[i].id for i in to_activate])._activate()
+        return rates
+
+    def write(self, vals):
+        if "valid_to" in vals:
+            vals = dict(vals, expiry_reminded=False)
+        if vals.get("state") == "active":
+            vals = dict(vals)
+            del vals["state"]
+            res = super().write(vals)
+            self.filtered(lambda r: r.state != "active")._activate()
+            return res
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        if any(rate.state != "draft" for rate in self):
+            raise UserError(
+                self.env._(
+                    "Only draft rates can be deleted; archive the others, their "
+                    "history stays."
+                )
+            )
+
+    def copy_data(self, default=None):
+        vals_list = super().copy_data(default=default)
+        return [
+            dict(vals, name=self.env._("New"))
+            if "name" not in (default or {})
+            else vals
+            for vals in vals_list
+        ]
+
+    def action_activate(self):
+        for rate in self:
+            if rate.state != "draft":
+                raise UserError(
+                    self.env._(
+                        "Rate %s is not a draft: only drafts can be activated.",
+                        rate.display_name,
+                    )
+                )
+        self._activate()
+        return True
+
+    def _activate(self):
+        today = fields.Date.context_today(self)
+        for rate in self:
+            if not rate.line_ids.filtered(lambda x: x.line_type == "freight"):
+                raise UserError(
+                    self.env._(
+                        "Rate %s has no freight price yet: add at least one before "
+                        "activating it.",
+                        rate.display_name,
+                    )
+                )
+            if rate.valid_to < today and not self.env.context.get(
+                "freight_rate_allow_past"
+            ):
+                raise UserError(
+                    self.env._(
+                        "Rate %(rate)s ended on %(to)s: a rate that has already "
+                        "expired cannot be activated.",
+                        rate=rate.display_name,
+                        to=format_date(self.env, rate.valid_to),
+                    )
+                )
+            if rate.supersedes_id:
+                rate._supersede(rate.supersedes_id)
+        super().write({"state": "active"})
+        self.filtered(lambda r: r.valid_to < today).write({"state": "expired"})
+
+    def _supersede(self, old):
+        """End OLD the day before this rate starts and point it to this rate."""
+        self.ensure_one()
+        end = self.valid_from - timedelta(days=1)
+        if old.valid_from > end:
+            raise UserError(
+                self.env._(
+                    "%(rate)s cannot supersede %(old)s: the old rate starts on "
+                    "%(start)s, so it would end before it starts. Archive it instead.",
+                    rate=self.display_name,
+                    old=old.display_name,
+                    start=format_date(self.env, old.valid_from),
+                )
+            )
+        if old.superseded_by_id and old.superseded_by_id != self:
+            raise UserError(
+                self.env._(
+                    "%(old)s is already superseded by %(other)s.",
+                    old=old.display_name,
+                    other=old.superseded_by_id.display_name,
+                )
+            )
+        old.write({"valid_to": min(old.valid_to, end), "superseded_by_id": self.id})
+        old.message_post(
+            body=Markup(self.env._("Superseded by %s from %s."))
+            % (
+                self._get_html_link(),
+                format_date(self.env, self.valid_from),
+            ),
+        )
+
+    def action_expire(self):
+        for rate in self:
+            if rate.state != "active":
+                raise UserError(self.env._("Rate %s is not active.", rate.display_name))
+        self.write({"state": "expired"})
+        return True
+
+    def action_draft(self):
+        for rate in self:
+            if rate.state == "draft":
+                raise UserError(
+                    self.env._("Rate %s is already a draft.", rate.display_name)
+                )
+        self.write({"state": "draft"})
+        return True
+
+    def action_new_version(self):
+        """A draft copy that supersedes this rate once activated."""
+        self.ensure_one()
+        if self.superseded_by_id:
+            raise UserError(
+                self.env._(
+                    "%(rate)s is already superseded by %(other)s.",
+                    rate=self.display_name,
+                    other=self.superseded_by_id.display_name,
+                )
+            )
+        today = fields.Date.context_today(self)
+        start = max(today, self.valid_from + timedelta(days=1))
+        new = self.copy(
+            {
+                "supersedes_id": self.id,
+                "valid_from": start,
+                "valid_to": max(self.valid_to, start),
+                "user_id": self.env.user.id,
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "freight.rate",
+            "res_id": new.id,
+            "view_mode": "form",
+            "target": "current",
+        }
+
+    # ------------------------------------------------------------------
+    # Expiry
+    # ------------------------------------------------------------------
+    @api.model
+    def _cron_expiry(self):
+        """Daily: expire, remind the owners, and once a week the digest."""
+        today = fields.Date.context_today(self)
+        self._expire_past(today)
+        self._remind_expiring(today)
+        self._send_expiry_digest(today)
+
+    @api.model
+    def _expire_past(self, today):
+        past = self.search([("state", "=", "active"), ("valid_to", "<", today)])
+        past.write({"state": "expired"})
+        return past
+
+    @api.model
+    def _remind_expiring(self, today):
+        activity_type = self.env.ref("freight_rates.mail_activity_type_rate_expiry")
+        reminded = self.browse()
+        companies = self.env["res.company"].search([])
+        for company in companies:
+            horizon = today + timedelta(days=company.freight_rate_expiry_notice_days)
+            rates = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "active"),
+                    ("valid_to", ">=", today),
+                    ("valid_to", "<=", horizon),
+                    ("expiry_reminded", "=", False),
+                    ("superseded_by_id", "=", False),
+                ]
+            )
+            for rate in rates:
+                rate.activity_schedule(
+                    activity_type_id=activity_type.id,
+                    date_deadline=rate.valid_to,
+                    summary=self.env._(
+                        "Rate expires on %s", format_date(self.env, rate.valid_to)
+                    ),
+                    user_id=(rate.user_id or self.env.user).id,
+                )
+            rates.write({"expiry_reminded": True})
+            reminded |= rates
+        return reminded
+
+    @api.model
+    def _send_expiry_digest(self, today):
+        """One e-mail a week to the pricing team: rates ending in 14 days."""
+        template = self.env.ref("freight_rates.mail_template_rate_expiry_digest")
+        pricing = self.env.ref("freight_crm.group_freight_pricing")
+        sent = self.env["res.company"]
+        for company in self.env["res.company"].search([]):
+            last = company.freight_rate_digest_date
+            if last and (today - last).days < 7:
+                continue
+            rates = self.search(
+                [
+                    ("company_id", "=", company.id),
+                    ("state", "=", "active"),
+                    ("valid_to", ">=", today),
+                    ("valid_to", "<=", today + timedelta(days=14)),
+                    ("superseded_by_id", "=", False),
+                ],
+                order="valid_to, origin_id, destination_id, id",
+            )
+            recipients = pricing.users.filtered(
+                lambda u, c=company: u.active and u.email and c in u.company_ids
+            )
+            if rates and recipients:
+                template.with_context(
+                    freight_rates=rates,
+                    freight_digest_date=today,
+                    lang=None,
+                ).send_mail(
+                    company.id,
+                    email_values={
+                        "recipient_ids": [(6, 0, recipients.partner_id.ids)],
+                        "email_to": False,
+                    },
+                )
+            company.freight_rate_digest_date = today
+            sent |= company
+        return sent
+
+    # ------------------------------------------------------------------
+    # Rate finder
+    # ------------------------------------------------------------------
+    @api.model
+    def find_rates(
+        self,
+        mode,
+        origin,
+        destination,
+        date=None,
+        container_type=None,
+        container_qty=1,
+        gross_weight=0.0,
+        volume=0.0,
+        currency=None,
+        include_expired=False,
+        limit=50,
+    ):
+        """The valid rates of a lane, cheapest all-in cost first.
+
+        Callable over JSON-RPC. Ports are ids, UN/LOCODEs or IATA codes;
+        container_type an id or a code (40HC); currency an id or an ISO code;
+        date an ISO date (today by default). Returns a list of dicts, amounts
+        converted into ``currency`` (the company currency by default).
+        """
+        request = self._finder_request(
+            mode,
+            origin,
+            destination,
+            date=date,
+            container_type=container_type,
+            container_qty=container_qty,
+            gross_weight=gross_weight,
+            volume=volume,
+            currency=currency,
+            include_expired=include_expired,
+        )
+        results = self._find_rates(request, limit=limit)
+        return [self._finder_result_json(result) for result in results]
+
+    @api.model
+    def _finder_request(
+        self,
+        mode,
+        origin,
+        destination,
+        date=None,
+        container_type=None,
+        container_qty=1,
+        gross_weight=0.0,
+        volume=0.0,
+        currency=None,
+        include_expired=False,
+    ):
+        """Check and normalise what the finder was asked; clear errors."""
+        _ = self.env._
+        if mode not in dict(RATE_MODES):
+            raise UserError(
+                _(
+                    "Unknown mode %(mode)s: use one of %(modes)s.",
+                    mode=mode,
+                    modes=", ".join(dict(RATE_MODES)),
+                )
+            )
+        origin = self._finder_port(origin, mode, _("origin"))
+        destination = self._finder_port(destination, mode, _("destination"))
+        if isinstance(date, str):
+            try:
+                date = fields.Date.to_date(date)
+            except ValueError as exc:
+                raise UserError(_("%s is not a date (YYYY-MM-DD).", date)) from exc
+        date = date or fields.Date.context_today(self)
+        container = self.env["freight.container.type"]
+        if container_type:
+            if isinstance(container_type, int):
+                container = container.browse(container_type).exists()
+            else:
+                container = container.search(
+                    [("code", "=ilike", str(container_type).strip())], limit=1
+                )
+            if not container:
+                raise UserError(_("Unknown container type %s.", container_type))
+        try:
+            container_qty = int(container_qty or 0)
+            gross_weight = float(gross_weight or 0.0)
+            volume = float(volume or 0.0)
+        except (TypeError, ValueError) as exc:
+            raise UserError(_("Quantity, weight and volume must be numbers.")) from exc
+        if container_qty < 0 or gross_weight < 0 or volume < 0:
+            raise UserError(_("Quantity, weight and volume cannot be negative."))
+        if mode == "sea_fcl" and not container:
+            raise UserError(_("Choose the container type of an FCL shipment."))
+        if mode in ("air", "sea_lcl") and not (gross_weight or volume):
+            raise UserError(_("Give the gross weight or the volume of the cargo."))
+        target = self.env["res.currency"]
+        if currency:
+            if isinstance(currency, int):
+                target = target.browse(currency).exists()
+            else:
+                target = target.with_context(active_test=False).search(
+                    [("name", "=ilike", str(currency).strip())], limit=1
+                )
+            if not target:
+                raise UserError(_("Unknown currency %s.", currency))
+        target = target or self.env.company.currency_id
+        factor = AIR_KG_PER_CBM if mode == "air" else SEA_KG_PER_CBM
+        chargeable = max(gross_weight, volume * factor)
+        return {
+            "mode": mode,
+            "origin": origin,
+            "destination": destination,
+            "date": date,
+            "container": container,
+            "container_qty": container_qty or 1,
+            "gross_weight": gross_weight,
+            "volume": volume,
+            "chargeable_weight": float_round(chargeable, precision_digits=2),
+            "currency": target,
+            "include_expired": bool(include_expired),
+        }
+
+    @api.model
+    def _finder_port(self, value, mode, role):
+        """A port by id, UN/LOCODE or IATA code, of a kind the mode uses (a
+        UN/LOCODE names both the seaport and the airport of a city)."""
+        Port = self.env["freight.port"]
+        kinds = MODE_PORT_KINDS[mode]
+        port = Port
+        if isinstance(value, int):
+            port = Port.browse(value).exists()
+        elif value:
+            code = str(value).strip().upper()
+            field = "iata_code" if len(code) == 3 else "code"
+            ports = Port.search([(field, "=", code), ("kind", "in", kinds)])
+            port = ports.sorted(lambda p: kinds.index(p.kind))[:1]
+        if not port or port.kind not in kinds:
+            raise UserError(
+                self.env._(
+                    "Unknown %(role)s %(value)s for this mode.", role=role, value=value
+                )
+            )
+        return port
+
+    @api.model
+    def _find_rates(self, request, limit=50):
+        """Price every valid rate of the lane for the request; cheapest first.
+
+        Two queries whatever the number of rates (the rates, through the ORM so
+        that access rules apply, then all their lines) plus the names.
+        """
+        self.check_access("read")
+        domain = [
+            ("mode", "=", request["mode"]),
+            ("origin_id", "=", request["origin"].id),
+            ("destination_id", "=", request["destination"].id),
+            ("valid_from", "<=", request["date"]),
+        ]
+        if request["include_expired"]:
+            domain.append(("state", "in", ("active", "expired")))
+        else:
+            domain += [("state", "=", "active"), ("valid_to", ">=", request["date"])]
+        query = self._search(domain)
+        rows = self.env.execute_query_dict(
+            SQL(
+                """
+                SELECT r.id AS rate_id, r.currency_id AS rate_currency_id,
+                       l.id, l.line_type, l.charge_type_id, l.container_type_id,
+                       l.weight_break, l.unit, l.amount, l.minimum_amount,
+                       l.currency_id, l.included
+                  FROM freight_rate r
+                  JOIN freight_rate_line l ON l.rate_id = r.id
+                 WHERE r.id IN %s
+                 ORDER BY r.id, l.sequence, l.id
+                """,
+                query.subselect(),
+            )
+        )
+        lines_by_rate = defaultdict(list)
+        for row in rows:
+            lines_by_rate[row["rate_id"]].append(row)
+        currency_ids = {row["currency_id"] for row in rows} | {request["currency"].id}
+        currencies = self.env["res.currency"].browse(currency_ids)
+        conversion = currencies._get_rates(self.env.company, request["date"])
+        results = []
+        for rate_id, lines in lines_by_rate.items():
+            priced = self._price_lines(lines, request, conversion)
+            if priced:
+                results.append(dict(priced, rate_id=rate_id))
+        results.sort(key=lambda r: (r["all_in_amount"], r["rate_id"]))
+        results = results[:limit]
+        rates = self.browse([r["rate_id"] for r in results])
+        charge_types = self.env["freight.charge.type"].browse(
+            {item["charge_type_id"] for r in results for item in r["items"]}
+        )
+        charge_names = {c.id: (c.code, c.name) for c in charge_types}
+        for result, rate in zip(results, rates, strict=True):
+            result["rate"] = rate
+            for item in result["items"]:
+                item["charge_code"], item["charge_name"] = charge_names[
+                    item["charge_type_id"]
+                ]
+        return results
+
+    @api.model
+    def _price_lines(self, lines, request, conversion):
+        """The cost of one rate for the request, or None if it cannot carry it."""
+        freight = [x for x in lines if x["line_type"] == "freight"]
+        surcharges = [x for x in lines if x["line_type"] == "surcharge"]
+        container = request["container"].id
+        mode = request["mode"]
+        items = []
+        if mode == "air":
+            item = self._price_air(freight, request)
+        elif mode == "sea_lcl":
+            item = self._price_lcl(freight, request)
+        else:
+            item = self._price_per_equipment(freight, request)
+        if not item:
+            return None
+        items.append(item)
+        for line in surcharges:
+            if line["container_type_id"] and line["container_type_id"] != container:
+                continue
+            quantity = self._surcharge_quantity(line["unit"], request)
+            amount = max(quantity * line["amount"], line["minimum_amount"] or 0.0)
+            items.append(
+                {
+                    "line": line,
+                    "quantity": quantity,
+                    "unit_price": line["amount"],
+                    "amount": amount,
+                    "included": line["included"],
+                }
+            )
+        target = request["currency"]
+        to_rate = conversion[target.id]
+        totals = {"freight": 0.0, "surcharge": 0.0, "excluded": 0.0}
+        for item in items:
+            line = item.pop("line")
+            item.update(
+                charge_type_id=line["charge_type_id"],
+                line_type=line["line_type"],
+                unit=line["unit"],
+                weight_break=line["weight_break"],
+                currency_id=line["currency_id"],
+            )
+            converted = target.round(
+                item["amount"] * to_rate / conversion[line["currency_id"]]
+            )
+            item["amount_converted"] = converted
+            if line["line_type"] == "freight":
+                totals["freight"] += converted
+            elif item["included"]:
+                totals["surcharge"] += converted
+            else:
+                totals["excluded"] += converted
+        return {
+            "items": items,
+            "currency_id": target.id,
+            "freight_amount": target.round(totals["freight"]),
+            "surcharge_amount": target.round(totals["surcharge"]),
+            "all_in_amount": target.round(totals["freight"] + totals["surcharge"]),
+            "excluded_amount": target.round(totals["excluded"]),
+        }
+
+    @api.model
+    def _price_air(self, freight, request):
+        """IATA weight breaks: the break the weight reaches, or a higher break
+        charged at its own weight when that is cheaper; never under the minimum.
+        """
+        weight = request["chargeable_weight"]
+        breaks = self.env["freight.rate.line"]._BREAK_KG
+        minimum = max(
+            (x["amount"] for x in freight if x["weight_break"] == "min"), default=0.0
+        )
+        per_kg = sorted(
+            (
+                (breaks[x["weight_break"]], x)
+                for x in freight
+                if x["weight_break"] and x["weight_break"] != "min"
+            ),
+            key=lambda pair: pair[0],
+        )
+        if not per_kg:
+            return None
+        best = None
+        for break_kg, line in per_kg:
+            # A break the weight reaches is charged on the weight; a higher
+            # one on its own break weight, when that comes out cheaper.
+            charged = max(weight, break_kg)
+            cost = charged * line["amount"]
+            if best is None or cost < best[2]:
+                best = (charged, line, cost)
+        charged, line, cost = best
+        amount = max(cost, minimum)
+        return {
+            "line": line,
+            "quantity": charged,
+            "unit_price": line["amount"],
+            "amount": amount,
+            "included": True,
+            "minimum_applied": amount > cost,
+        }
+
+    @api.model
+    def _price_lcl(self, freight, request):
+        best = None
+        for line in freight:
+            if line["unit"] not in ("per_cbm", "per_wm"):
+                continue
+            quantity = self._surcharge_quantity(line["unit"], request)
+            cost = quantity * line["amount"]
+            amount = max(cost, line["minimum_amount"] or 0.0)
+            item = {
+                "line": line,
+                "quantity": quantity,
+                "unit_price": line["amount"],
+                "amount": amount,
+                "included": True,
+                "minimum_applied": amount > cost,
+            }
+            if best is None or amount < best["amount"]:
+                best = item
+        return best
+
+    @api.model
+    def _price_per_equipment(self, freight, request):
+        """FCL and trucking: the price of the container type, else per trip."""
+        container = request["container"].id
+        qty = request["container_qty"]
+        match = [
+            x for x in freight if container and x["container_type_id"] == container
+        ]
+        if not match and request["mode"] == "trucking":
+            match = [x for x in freight if not x["container_type_id"]]
+        if not match:
+            return None
+        line = match[0]
+        cost = qty * line["amount"]
+        amount = max(cost, line["minimum_amount"] or 0.0)
+        return {
+            "line": line,
+            "quantity": qty,
+            "unit_price": line["amount"],
+            "amount": amount,
+            "included": True,
+            "minimum_applied": amount > cost,
+        }
+
+    @api.model
+    def _surcharge_quantity(self, unit, request):
+        volume, gross = request["volume"], request["gross_weight"]
+        return {
+            "per_container": request["container_qty"],
+            "per_shipment": 1.0,
+            "per_bill": 1.0,
+            "per_trip": 1.0,
+            "per_kg": gross,
+            "per_chargeable_kg": request["chargeable_weight"],
+            "per_cbm": volume,
+            "per_wm": max(volume, gross / SEA_KG_PER_CBM),
+        }[unit]
+
+    @api.model
+    def _finder_result_json(self, result):
+        rate = result["rate"]
+        currency = self.env["res.currency"]
+        names = {
+            c.id: c.name
+            for c in currency.browse({i["currency_id"] for i in result["items"]})
+        }
+        return {
+            "rate_id": rate.id,
+            "rate": rate.name,
+            "carrier": rate.carrier_id.name or False,
+            "carrier_id": rate.carrier_id.id,
+            "bought_from": rate.vendor_id.name or False,
+            "bought_from_id": rate.vendor_id.id,
+            "origin": rate.origin_id.display_name,
+            "destination": rate.destination_id.display_name,
+            "via": rate.transshipment_id.display_name or False,
+            "transit_days": rate.transit_days,
+            "frequency": rate.frequency or False,
+            "valid_from": fields.Date.to_string(rate.valid_from),
+            "valid_to": fields.Date.to_string(rate.valid_to),
+            "expired": rate.state == "expired"
+            or rate.valid_to < fields.Date.context_today(self),
+            "rate_type": rate.rate_type,
+            "currency": currency.browse(result["currency_id"]).name,
+            "freight_amount": result["freight_amount"],
+            "surcharge_amount": result["surcharge_amount"],
+            "all_in_amount": result["all_in_amount"],
+            "excluded_amount": result["excluded_amount"],
+            "items": [
+                {
+                    "charge_code": item["charge_code"],
+                    "charge_name": item["charge_name"],
+                    "line_type": item["line_type"],
+                    "unit": item["unit"],
+                    "weight_break": item["weight_break"] or False,
+                    "quantity": item["quantity"],
+                    "unit_price": item["unit_price"],
+                    "currency": names[item["currency_id"]],
+                    "amount": item["amount"],
+                    "amount_converted": item["amount_converted"],
+                    "included": item["included"],
+                }
+                for item in result["items"]
+            ],
+        }

@@ -1,0 +1,2 @@
+from . import test_rate
+from . import test_rate_finder

@@ -1,0 +1,273 @@
+# Copyright 2026 Freight CRM contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import date
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError
+from odoo.tests import Form, TransactionCase, tagged, users
+
+from .common import TODAY, FreightRateCommon
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(TODAY)
+class TestRateFinder(FreightRateCommon, TransactionCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_freight_rates()
+        cls.rate_a = cls._fcl_rate(
+            cls.line_a,
+            {cls.c20: 1500.0, cls.c40hc: 2000.0},
+            surcharges=[
+                {"charge_type_id": cls.charge_baf.id, "amount": 300.0},
+                {
+                    "charge_type_id": cls.charge_thco.id,
+                    "container_type_id": cls.c40hc.id,
+                    "amount": 5000000.0,
+                    "currency_id": cls.vnd.id,
+                },
+                {
+                    "charge_type_id": cls.charge_thco.id,
+                    "container_type_id": cls.c20.id,
+                    "amount": 3200000.0,
+                    "currency_id": cls.vnd.id,
+                },
+                {
+                    "charge_type_id": cls.charge_thcd.id,
+                    "amount": 150.0,
+                    "included": False,
+                },
+            ],
+            transit_days=20,
+        )
+        cls.rate_b = cls._fcl_rate(
+            cls.line_b,
+            {cls.c40hc: 2100.0},
+            surcharges=[{"charge_type_id": cls.charge_baf.id, "amount": 100.0}],
+            transit_days=25,
+        )
+        cls.rate_c = cls._fcl_rate(cls.line_c, {cls.c20: 1000.0})
+        cls.rate_expired = cls._fcl_rate(
+            cls.line_c,
+            {cls.c40hc: 1000.0},
+            valid_from=date(2026, 2, 1),
+            valid_to=date(2026, 2, 28),
+            state="expired",
+        )
+        cls.rate_future = cls._fcl_rate(
+            cls.line_a,
+            {cls.c40hc: 1900.0},
+            valid_from=date(2026, 4, 1),
+            valid_to=date(2026, 4, 30),
+        )
+        cls.rate_draft = cls._fcl_rate(cls.line_b, {cls.c40hc: 50.0}, state="draft")
+        cls.air_a = cls._air_rate(
+            cls.airline_a,
+            {"m45": 4.6, "p45": 3.9, "p100": 3.4, "p300": 3.1, "p500": 2.95},
+            minimum=85.0,
+            surcharges=[
+                {
+                    "charge_type_id": cls.charge_fsc.id,
+                    "unit": "per_chargeable_kg",
+                    "amount": 1.2,
+                },
+                {"charge_type_id": cls.charge_awb.id, "unit": "per_bill", "amount": 15},
+            ],
+        )
+        cls.air_b = cls._air_rate(
+            cls.airline_b, {"m45": 6.0, "p45": 5.0, "p100": 4.5}, minimum=120.0
+        )
+        cls.lcl = cls.Rate.create(
+            {
+                "mode": "sea_lcl",
+                "vendor_id": cls.coloader.id,
+                "origin_id": cls.cat_lai.id,
+                "destination_id": cls.singapore.id,
+                "valid_from": date(2026, 3, 1),
+                "valid_to": date(2026, 3, 31),
+                "state": "active",
+                "line_ids": [
+                    (0, 0, {"unit": "per_wm", "amount": 45.0, "minimum_amount": 45.0}),
+                    (
+                        0,
+                        0,
+                        {
+                            "line_type": "surcharge",
+                            "charge_type_id": cls.charge_cfs.id,
+                            "unit": "per_wm",
+                            "amount": 12.0,
+                        },
+                    ),
+                ],
+            }
+        )
+
+    def _find(self, mode="sea_fcl", origin="VNCLI", destination="USLAX", **kw):
+        return self.env["freight.rate"].find_rates(mode, origin, destination, **kw)
+
+    @users("fr_sales")
+    def test_valid_rates_ranked_by_all_in_cost(self):
+        results = self._find(container_type="40HC")
+        self.assertEqual(
+            [r["rate_id"] for r in results], [self.rate_b.id, self.rate_a.id]
+        )
+        cheap, dear = results
+        self.assertEqual(cheap["carrier"], "Test Line B")
+        self.assertEqual(cheap["all_in_amount"], 2200.0)
+        self.assertEqual(cheap["currency"], "USD")
+        # 2,000 freight + 300 BAF + 5,000,000 VND THC (200 USD) = 2,500; the
+        # destination THC is itemised but not in the all-in.
+        self.assertEqual(dear["freight_amount"], 2000.0)
+        self.assertEqual(dear["surcharge_amount"], 500.0)
+        self.assertEqual(dear["all_in_amount"], 2500.0)
+        self.assertEqual(dear["excluded_amount"], 150.0)
+        self.assertEqual(dear["transit_days"], 20)
+        self.assertEqual(dear["valid_to"], "2026-03-31")
+        self.assertEqual(
+            [(i["charge_code"], i["currency"], i["amount_converted"]) for i in dear["items"]],
+            [
+                ("OF", "USD", 2000.0),
+                ("BAF", "USD", 300.0),
+                ("THCO", "VND", 200.0),
+                ("THCD", "USD", 150.0),
+            ],
+        )
+        self.assertFalse(dear["items"][3]["included"])
+
+    @users("fr_sales")
+    def test_amounts_in_the_currency_asked_for(self):
+        results = self._find(container_type="40HC", container_qty=2, currency="EUR")
+        self.assertEqual(results[0]["currency"], "EUR")
+        # (2 x 2,100 + 2 x 100) USD at 0.8 EUR per USD.
+        self.assertAlmostEqual(results[0]["all_in_amount"], 3520.0)
+        self.assertAlmostEqual(results[1]["all_in_amount"], 4000.0)
+        vnd = self._find(container_type="40HC", currency="VND")
+        self.assertEqual(vnd[0]["all_in_amount"], 55000000.0)
+
+    @users("fr_sales")
+    def test_equipment_date_and_expiry(self):
+        # Only rate C prices a 20' here... and A, whose 20' THC applies.
+        results = self._find(container_type="20GP")
+        self.assertEqual(
+            [r["rate_id"] for r in results], [self.rate_c.id, self.rate_a.id]
+        )
+        self.assertEqual(results[1]["all_in_amount"], 1500.0 + 300.0 + 128.0)
+        # Expired rates only when asked for, flagged; drafts never.
+        with_expired = self._find(container_type="40HC", include_expired=True)
+        self.assertEqual(with_expired[0]["rate_id"], self.rate_expired.id)
+        self.assertTrue(with_expired[0]["expired"])
+        self.assertNotIn(self.rate_draft.id, [r["rate_id"] for r in with_expired])
+        # Another day, other rates.
+        april = self._find(container_type="40HC", date="2026-04-10")
+        self.assertEqual([r["rate_id"] for r in april], [self.rate_future.id])
+        self.assertEqual(self._find(container_type="40HC", date=date(2026, 5, 1)), [])
+
+    @users("fr_sales")
+    def test_air_chargeable_weight_and_weight_breaks(self):
+        # 1.2 CBM weighs 200.4 kg by air: the +100 kg break applies.
+        results = self._find("air", "SGN", "FRA", gross_weight=100, volume=1.2)
+        self.assertEqual([r["rate_id"] for r in results], [self.air_a.id, self.air_b.id])
+        freight, fsc, awb = results[0]["items"]
+        self.assertEqual(freight["quantity"], 200.4)
+        self.assertEqual(freight["unit_price"], 3.4)
+        self.assertEqual(freight["weight_break"], "p100")
+        self.assertAlmostEqual(fsc["amount"], 240.48)
+        self.assertEqual(awb["amount"], 15.0)
+        self.assertAlmostEqual(results[0]["all_in_amount"], 681.36 + 240.48 + 15.0)
+        # 280 kg costs less charged as 300 kg at the +300 price.
+        freight = self._find("air", "SGN", "FRA", gross_weight=280)[0]["items"][0]
+        self.assertEqual((freight["quantity"], freight["unit_price"]), (300.0, 3.1))
+        self.assertAlmostEqual(freight["amount"], 930.0)
+        # A small parcel pays the minimum.
+        small = self._find("air", "VNSGN", "DEFRA", gross_weight=5)
+        self.assertEqual(small[0]["freight_amount"], 85.0)
+        self.assertEqual(small[1]["freight_amount"], 120.0)
+
+    @users("fr_sales")
+    def test_lcl_by_weight_or_measure_with_a_minimum(self):
+        # 2.5 t on 1.5 CBM: 2.5 W/M.
+        result = self._find("sea_lcl", "VNCLI", "SGSIN", gross_weight=2500, volume=1.5)
+        self.assertEqual(result[0]["bought_from"], "Test Co-loader")
+        self.assertFalse(result[0]["carrier"])
+        self.assertAlmostEqual(result[0]["freight_amount"], 112.5)
+        self.assertAlmostEqual(result[0]["surcharge_amount"], 30.0)
+        small = self._find("sea_lcl", "VNCLI", "SGSIN", gross_weight=100, volume=0.3)
+        self.assertEqual(small[0]["freight_amount"], 45.0)
+
+    @users("fr_sales")
+    def test_clear_errors_for_what_cannot_be_searched(self):
+        cases = [
+            ({"origin": "XXAAA", "container_type": "40HC"}, "Unknown origin"),
+            ({"origin": "SGN", "container_type": "40HC"}, "Unknown origin"),
+            ({}, "container type"),
+            ({"container_type": "99ZZ"}, "Unknown container type"),
+            ({"mode": "air", "origin": "SGN", "destination": "FRA"}, "gross weight"),
+            ({"container_type": "40HC", "currency": "ABC"}, "Unknown currency"),
+            ({"container_type": "40HC", "date": "2026-13-01"}, "is not a date"),
+            ({"container_type": "40HC", "gross_weight": -1}, "cannot be negative"),
+            ({"mode": "rail", "container_type": "40HC"}, "Unknown mode"),
+        ]
+        for kwargs, message in cases:
+            with self.subTest(kwargs=kwargs), self.assertRefused(UserError, message):
+                self._find(**kwargs)
+
+    def test_queries_do_not_grow_with_the_rates_found(self):
+        Rate = self.env["freight.rate"].with_user(self.user_sales)
+
+        def queries():
+            self.env.invalidate_all()
+            start = self.env.cr.sql_log_count
+            found = Rate.find_rates("sea_fcl", "VNCLI", "USLAX", container_type="40HC")
+            return self.env.cr.sql_log_count - start, len(found)
+
+        few, found_few = queries()
+        for index in range(15):
+            carrier = self.env["res.partner"].create(
+                {
+                    "name": f"Extra Line {index}",
+                    "is_company": True,
+                    "freight_carrier_kind": "shipping_line",
+                }
+            )
+            self._fcl_rate(
+                carrier,
+                {self.c40hc: 2000.0 + index},
+                surcharges=[{"charge_type_id": self.charge_baf.id, "amount": 90.0}],
+            )
+        many, found_many = queries()
+        self.assertEqual((found_few, found_many), (2, 17))
+        self.assertEqual(many, few)
+        self.assertLessEqual(many, 12)
+
+    @users("fr_sales")
+    def test_the_finder_screen(self):
+        form = Form(self.env["freight.rate.finder"])
+        form.origin_id = self.cat_lai
+        form.destination_id = self.los_angeles
+        form.container_type_id = self.c40hc
+        self.assertEqual(form.result_ids._records[0]["carrier_id"], self.line_b.id)
+        self.assertEqual(len(form.result_ids), 2)
+        form.mode = "air"
+        self.assertEqual(len(form.result_ids), 0)
+        self.assertTrue(form.message)
+        form.origin_id = self.sgn
+        form.destination_id = self.fra
+        form.gross_weight = 100
+        form.volume = 1.2
+        self.assertEqual(form.chargeable_weight, 200.4)
+        finder = form.save()
+        finder.action_find()
+        self.assertEqual(finder.result_ids.rate_id, self.air_a | self.air_b)
+        best = finder.result_ids[0]
+        self.assertTrue(best.is_cheapest)
+        self.assertEqual(best.carrier_id, self.airline_a)
+        self.assertIn("FSC", best.breakdown)
+        self.assertEqual(best.action_open_rate()["res_id"], self.air_a.id)
+        finder.action_swap()
+        self.assertEqual(finder.origin_id, self.fra)
+        self.assertFalse(finder.result_ids)
+        finder.write({"origin_id": False})
+        with self.assertRefused(UserError, "where from"):
+            finder.action_find()

@@ -1,0 +1,2 @@
+from . import freight_rate_finder
+from . import freight_rate_import

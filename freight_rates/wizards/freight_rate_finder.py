@@ -1,0 +1,249 @@
+# Copyright 2026 Freight CRM contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_amount, formatLang
+
+from odoo.addons.freight_crm.models.freight_selection import MODE_PORT_KINDS
+
+from ..models.freight_rate import AIR_KG_PER_CBM, RATE_MODES, SEA_KG_PER_CBM
+
+
+class FreightRateFinder(models.TransientModel):
+    _name = "freight.rate.finder"
+    _description = "Rate Finder"
+
+    mode = fields.Selection(RATE_MODES, required=True, default="sea_fcl")
+    origin_id = fields.Many2one(
+        "freight.port", string="From", domain="[('kind', 'in', port_kinds)]"
+    )
+    destination_id = fields.Many2one(
+        "freight.port", string="To", domain="[('kind', 'in', port_kinds)]"
+    )
+    port_kinds = fields.Json(compute="_compute_port_kinds")
+    date = fields.Date(
+        string="Shipping Date",
+        required=True,
+        default=lambda self: fields.Date.context_today(self),
+    )
+    container_type_id = fields.Many2one(
+        "freight.container.type",
+        string="Container",
+        default=lambda self: self.env.ref(
+            "freight_crm.container_40hc", raise_if_not_found=False
+        ),
+    )
+    container_qty = fields.Integer(string="Containers", default=1)
+    gross_weight = fields.Float(string="Gross Weight (kg)", digits=(16, 2))
+    volume = fields.Float(string="Volume (CBM)", digits=(16, 3))
+    chargeable_weight = fields.Float(
+        string="Chargeable Weight (kg)",
+        digits=(16, 2),
+        compute="_compute_chargeable_weight",
+    )
+    currency_id = fields.Many2one(
+        "res.currency",
+        string="Show In",
+        required=True,
+        default=lambda self: self.env["freight.rate"]._default_currency_id(),
+    )
+    include_expired = fields.Boolean(string="Include Expired Rates")
+    result_ids = fields.One2many(
+        "freight.rate.finder.result", "finder_id", string="Rates"
+    )
+    result_count = fields.Integer(compute="_compute_result_count")
+    message = fields.Char(readonly=True)
+
+    @api.depends("mode")
+    def _compute_port_kinds(self):
+        for finder in self:
+            finder.port_kinds = list(MODE_PORT_KINDS.get(finder.mode, ()))
+
+    @api.depends("mode", "gross_weight", "volume")
+    def _compute_chargeable_weight(self):
+        for finder in self:
+            factor = AIR_KG_PER_CBM if finder.mode == "air" else SEA_KG_PER_CBM
+            finder.chargeable_weight = max(finder.gross_weight, finder.volume * factor)
+
+    @api.depends("result_ids")
+    def _compute_result_count(self):
+        for finder in self:
+            finder.result_count = len(finder.result_ids)
+
+    @api.onchange(
+        "mode",
+        "origin_id",
+        "destination_id",
+        "date",
+        "container_type_id",
+        "container_qty",
+        "gross_weight",
+        "volume",
+        "currency_id",
+        "include_expired",
+    )
+    def _onchange_search(self):
+        self._search_rates(raise_if_incomplete=False)
+
+    def action_find(self):
+        self.ensure_one()
+        self._search_rates(raise_if_incomplete=True)
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "target": "current",
+            "context": dict(self.env.context, form_view_initial_mode="edit"),
+        }
+
+    def action_swap(self):
+        self.ensure_one()
+        self.write(
+            {"origin_id": self.destination_id.id, "destination_id": self.origin_id.id}
+        )
+        return self.action_find()
+
+    def _search_rates(self, raise_if_incomplete):
+        """Fill the results with the valid rates, cheapest all-in first."""
+        Rate = self.env["freight.rate"]
+        for finder in self:
+            commands = [Command.clear()]
+            finder.message = False
+            if not (finder.origin_id and finder.destination_id):
+                if raise_if_incomplete:
+                    raise UserError(self.env._("Choose where from and where to."))
+                finder.message = self.env._("Choose where from and where to.")
+                finder.result_ids = commands
+                continue
+            try:
+                request = Rate._finder_request(
+                    finder.mode,
+                    finder.origin_id.id,
+                    finder.destination_id.id,
+                    date=finder.date,
+                    container_type=finder.container_type_id.id or None,
+                    container_qty=finder.container_qty,
+                    gross_weight=finder.gross_weight,
+                    volume=finder.volume,
+                    currency=finder.currency_id.id,
+                    include_expired=finder.include_expired,
+                )
+            except UserError as error:
+                if raise_if_incomplete:
+                    raise
+                finder.message = error.args[0]
+                finder.result_ids = commands
+                continue
+            results = Rate._find_rates(request)
+            fastest = min((r["rate"].transit_days or 999 for r in results), default=0)
+            for rank, result in enumerate(results, start=1):
+                commands.append(
+                    Command.create(
+                        finder._result_values(rank, result, fastest, request)
+                    )
+                )
+            if not results:
+                finder.message = self.env._(
+                    "No valid rate for this lane on this date. Ask pricing through "
+                    "a service inquiry, or include expired rates."
+                )
+            finder.result_ids = commands
+
+    def _result_values(self, rank, result, fastest, request):
+        rate = result["rate"]
+        today = fields.Date.context_today(self)
+        return {
+            "sequence": rank,
+            "rate_id": rate.id,
+            "currency_id": request["currency"].id,
+            "freight_amount": result["freight_amount"],
+            "surcharge_amount": result["surcharge_amount"],
+            "all_in_amount": result["all_in_amount"],
+            "excluded_amount": result["excluded_amount"],
+            "is_cheapest": rank == 1,
+            "is_fastest": bool(rate.transit_days) and rate.transit_days == fastest,
+            "is_expired": rate.state == "expired" or rate.valid_to < today,
+            "breakdown": self._breakdown_html(result, request),
+        }
+
+    def _breakdown_html(self, result, request):
+        """The itemised cost: each charge, its quantity, price and amount."""
+        env = self.env
+        currencies = env["res.currency"].browse(
+            {item["currency_id"] for item in result["items"]}
+        )
+        by_id = {c.id: c for c in currencies}
+        units = dict(
+            env["freight.rate.line"]._fields["unit"]._description_selection(env)
+        )
+        rows = []
+        for item in result["items"]:
+            currency = by_id[item["currency_id"]]
+            style = "" if item["included"] else " class='text-muted'"
+            label = item["charge_code"]
+            rows.append(
+                Markup(
+                    "<tr%s><td>%s</td><td>%s</td><td class='text-end'>%s × %s</td>"
+                    "<td class='text-end'>%s</td></tr>"
+                )
+                % (
+                    Markup(style),
+                    label,
+                    item["charge_name"]
+                    + ("" if item["included"] else " " + env._("(not in all-in)")),
+                    formatLang(env, item["quantity"], digits=2),
+                    format_amount(env, item["unit_price"], currency)
+                    + " "
+                    + units.get(item["unit"], ""),
+                    format_amount(env, item["amount_converted"], request["currency"]),
+                )
+            )
+        return Markup(
+            "<table class='table table-sm o_freight_breakdown'>"
+            "<tbody>%s</tbody></table>"
+        ) % Markup("").join(rows)
+
+
+class FreightRateFinderResult(models.TransientModel):
+    _name = "freight.rate.finder.result"
+    _description = "Rate Finder Result"
+    _order = "sequence, id"
+
+    finder_id = fields.Many2one(
+        "freight.rate.finder", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(string="Rank")
+    rate_id = fields.Many2one("freight.rate", required=True, ondelete="cascade")
+    carrier_id = fields.Many2one(related="rate_id.carrier_id")
+    vendor_id = fields.Many2one(related="rate_id.vendor_id")
+    transshipment_id = fields.Many2one(related="rate_id.transshipment_id")
+    transit_days = fields.Integer(related="rate_id.transit_days")
+    frequency = fields.Selection(related="rate_id.frequency")
+    rate_type = fields.Selection(related="rate_id.rate_type")
+    valid_from = fields.Date(related="rate_id.valid_from")
+    valid_to = fields.Date(related="rate_id.valid_to")
+    free_dem_days = fields.Integer(related="rate_id.free_dem_days")
+    free_det_days = fields.Integer(related="rate_id.free_det_days")
+    remarks = fields.Text(related="rate_id.remarks")
+    currency_id = fields.Many2one("res.currency", required=True)
+    freight_amount = fields.Monetary(string="Freight")
+    surcharge_amount = fields.Monetary(string="Surcharges")
+    all_in_amount = fields.Monetary(string="All-in")
+    excluded_amount = fields.Monetary(string="Not in All-in")
+    is_cheapest = fields.Boolean(string="Cheapest")
+    is_fastest = fields.Boolean(string="Fastest")
+    is_expired = fields.Boolean(string="Expired")
+    breakdown = fields.Html(sanitize=False, readonly=True)
+
+    def action_open_rate(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "freight.rate",
+            "res_id": self.rate_id.id,
+            "view_mode": "form",
+            "target": "current",
+        }
