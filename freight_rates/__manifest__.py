@@ -14,6 +14,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/freight_rate_security.xml",
+        "data/res_currency_data.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/mail_template_data.xml",
@@ -24,5 +25,8 @@
         "wizards/freight_rate_import_views.xml",
         "views/freight_rates_menus.xml",
     ],
-    "demo": ["demo/freight_rate_demo.xml"],
+    "demo": ["demo/res_currency_rate_demo.xml", "demo/freight_rate_demo.xml"],
+    "assets": {
+        "web.assets_tests": ["freight_rates/static/tests/tours/**/*"],
+    },
 }

@@ -6,6 +6,7 @@ Logs in as the demo users of `make run`, opens the pages below in Debian's
 headless Chromium at 1280x800 and 390x844, and writes PNG files to OUTDIR.
 """
 
+import base64
 import sys
 import xmlrpc.client
 from pathlib import Path
@@ -61,9 +62,33 @@ PAGES = [
         "action-freight_crm.freight_customer_care_report_action",
         ".o_list_renderer, .o_kanban_renderer",
     ),
+    ("rates", "chau.pricing", "action-freight_rates.freight_rate_action", ROWS),
+    (
+        "rate-form",
+        "chau.pricing",
+        "action-freight_rates.freight_rate_action/{rate_fcl_cli_lax_one_demo}",
+        ".o_form_view .o_field_widget[name=freight_line_ids] .o_data_row",
+    ),
+    (
+        "rate-finder",
+        "lan.sales",
+        "action-freight_rates.freight_rate_finder_action/{finder}",
+        ".o_field_widget[name=result_ids] .o_data_row, "
+        ".o_field_widget[name=result_ids] .o_kanban_record",
+    ),
+    (
+        "rate-import-errors",
+        "chau.pricing",
+        "action-freight_rates.freight_rate_import_action/{import_errors}",
+        ".o_field_widget[name=error_ids] .o_data_row, "
+        ".o_field_widget[name=error_ids] .o_kanban_record",
+    ),
 ]
-# Demo records the pages above open, by XML id (module freight_crm).
-RECORDS = ["partner_go_minh_phat_demo"]
+# Demo records the pages above open, by XML id.
+RECORDS = {
+    "freight_crm": ["partner_go_minh_phat_demo"],
+    "freight_rates": ["rate_fcl_cli_lax_one_demo"],
+}
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -83,22 +108,66 @@ def login(page, base, user):
     page.wait_for_selector(".o_main_navbar, .o_home_menu", timeout=60000)
 
 
-def record_ids(base):
-    """XML id -> database id of RECORDS, asked over XML-RPC as admin."""
+def rpc(base, login):
+    """execute_kw as LOGIN (demo users' password is their login)."""
     common = xmlrpc.client.ServerProxy(f"{base}/xmlrpc/2/common")
     dbname = sys.argv[3] if len(sys.argv) > 3 else "freight"
-    uid = common.authenticate(dbname, "admin", "admin", {})
-    models = xmlrpc.client.ServerProxy(f"{base}/xmlrpc/2/object")
-    rows = models.execute_kw(
-        dbname,
-        uid,
-        "admin",
-        "ir.model.data",
-        "search_read",
-        [[("module", "=", "freight_crm"), ("name", "in", RECORDS)]],
-        {"fields": ["name", "res_id"]},
+    password = "admin" if login == "admin" else login
+    uid = common.authenticate(dbname, login, password, {})
+    models = xmlrpc.client.ServerProxy(f"{base}/xmlrpc/2/object", allow_none=True)
+
+    def call(model, method, *args, **kwargs):
+        return models.execute_kw(dbname, uid, password, model, method, args, kwargs)
+
+    return call
+
+
+def record_ids(base):
+    """XML id -> database id of RECORDS, and the records the pages show that
+    are made for them: a rate search, a rate sheet with mistakes."""
+    admin = rpc(base, "admin")
+    ids = {}
+    for module, names in RECORDS.items():
+        rows = admin(
+            "ir.model.data",
+            "search_read",
+            [("module", "=", module), ("name", "in", names)],
+            fields=["name", "res_id"],
+        )
+        ids.update({row["name"]: row["res_id"] for row in rows})
+    sales = rpc(base, "lan.sales")
+    port = {
+        code: sales(
+            "freight.port", "search", [("code", "=", code), ("kind", "=", "seaport")]
+        )[0]
+        for code in ("VNCLI", "USLAX")
+    }
+    container = sales("freight.container.type", "search", [("code", "=", "40HC")])
+    ids["finder"] = sales(
+        "freight.rate.finder",
+        "create",
+        {
+            "origin_id": port["VNCLI"],
+            "destination_id": port["USLAX"],
+            "container_type_id": container[0],
+            "container_qty": 2,
+        },
     )
-    return {row["name"]: row["res_id"] for row in rows}
+    sales("freight.rate.finder", "action_find", [ids["finder"]])
+    ids["import_errors"] = import_with_errors(rpc(base, "chau.pricing"))
+    return ids
+
+
+def import_with_errors(pricing):
+    """A rate sheet with the usual mistakes, imported as pricing would."""
+    sheet = BAD_RATE_SHEET.encode()
+    wizard = pricing(
+        "freight.rate.import",
+        "create",
+        {"file": base64.b64encode(sheet).decode(), "filename": "bang-gia-thang-12.csv"},
+    )
+    pricing("freight.rate.import", "action_import", [wizard])
+    return wizard
 
 
 def main():

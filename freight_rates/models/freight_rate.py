@@ -3,11 +3,10 @@
 from collections import defaultdict
 from datetime import timedelta
 
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, create_index, float_round, format_amount, format_date
+from odoo.osv.expression import OR
+from odoo.tools import SQL, create_index, float_round, format_date
 
 from odoo.addons.freight_crm.models.freight_selection import (
     DIRECTIONS,
@@ -58,6 +57,27 @@ VENDOR_KINDS = ("coloader", "agent")
 AIR_KG_PER_CBM = 167.0
 SEA_KG_PER_CBM = 1000.0
 
+# What the rate finder reads of the rates and ports it shows.
+FINDER_RATE_FIELDS = [
+    "name",
+    "carrier_id",
+    "vendor_id",
+    "origin_id",
+    "destination_id",
+    "transshipment_id",
+    "transit_days",
+    "frequency",
+    "valid_from",
+    "valid_to",
+    "state",
+    "rate_type",
+    "named_customer_id",
+]
+FINDER_PORT_FIELDS = ["name", "code", "iata_code", "kind", "active"]
+
+# OVERLAP_KEY's fields of the lane, that the overlap check narrows on first.
+OVERLAP_LANE = ("origin_id", "destination_id")
+
 # The fields that make two rates the same product: two active rates with the
 # same key, the same equipment and overlapping validity are refused.
 OVERLAP_KEY = (
@@ -67,7 +87,9 @@ OVERLAP_KEY = (
     "vendor_id",
     "origin_id",
     "destination_id",
+    "transshipment_id",
     "cargo_type",
+    "commodity",
     "rate_type",
     "named_customer_id",
 )
@@ -96,7 +118,6 @@ class FreightRate(models.Model):
     direction = fields.Selection(DIRECTIONS, required=True, default="export")
     carrier_id = fields.Many2one(
         "res.partner",
-        string="Carrier",
         index=True,
         tracking=True,
         domain="[('freight_carrier_kind', 'in', carrier_kinds)]",
@@ -114,7 +135,6 @@ class FreightRate(models.Model):
     carrier_kinds = fields.Json(compute="_compute_carrier_kinds")
     origin_id = fields.Many2one(
         "freight.port",
-        string="Origin",
         required=True,
         index=True,
         tracking=True,
@@ -122,7 +142,6 @@ class FreightRate(models.Model):
     )
     destination_id = fields.Many2one(
         "freight.port",
-        string="Destination",
         required=True,
         index=True,
         tracking=True,
@@ -188,7 +207,6 @@ class FreightRate(models.Model):
     active = fields.Boolean(default=True, tracking=True)
     supersedes_id = fields.Many2one(
         "freight.rate",
-        string="Supersedes",
         copy=False,
         index="btree_not_null",
         check_company=True,
@@ -197,7 +215,6 @@ class FreightRate(models.Model):
     )
     superseded_by_id = fields.Many2one(
         "freight.rate",
-        string="Superseded By",
         readonly=True,
         copy=False,
         check_company=True,
@@ -219,6 +236,7 @@ class FreightRate(models.Model):
         domain=[("line_type", "=", "surcharge")],
         context={"default_line_type": "surcharge"},
     )
+    lane = fields.Char(compute="_compute_lane", help="Origin → destination codes.")
     price_summary = fields.Char(string="Prices", compute="_compute_price_summary")
     days_to_expiry = fields.Integer(compute="_compute_days_to_expiry")
     expiry_reminded = fields.Boolean(copy=False, readonly=True)
@@ -257,15 +275,22 @@ class FreightRate(models.Model):
     )
     def _compute_price_summary(self):
         for rate in self:
-            parts = [
-                "%s %s"
-                % (
-                    line._price_label(),
-                    format_amount(self.env, line.amount, line.currency_id),
-                )
-                for line in rate.line_ids.filtered(lambda x: x.line_type == "freight")
-            ]
-            rate.price_summary = " · ".join(parts)
+            freight = rate.line_ids.filtered(lambda x: x.line_type == "freight")
+            rate.price_summary = " · ".join(
+                " ".join((line._price_label(), line._format_price()))
+                for line in freight
+            )
+
+    @api.depends("origin_id", "destination_id", "transshipment_id")
+    def _compute_lane(self):
+        def code(port):
+            return (port.iata_code if port.kind == "airport" else port.code) or ""
+
+        for rate in self:
+            lane = f"{code(rate.origin_id)} → {code(rate.destination_id)}"
+            if rate.transshipment_id:
+                lane = f"{lane} (via {code(rate.transshipment_id)})"
+            rate.lane = lane
 
     @api.depends("valid_to")
     @api.depends_context("tz")
@@ -371,7 +396,6 @@ class FreightRate(models.Model):
     def _check_price_ladder(self):
         """One price per container type / weight break / unit, and air
         prices per kg that do not rise as the weight break rises."""
-        _ = self.env._
         breaks = self.env["freight.rate.line"]._BREAK_KG
         for rate in self:
             seen = set()
@@ -380,7 +404,7 @@ class FreightRate(models.Model):
                 key = (line.container_type_id.id, line.weight_break, line.unit)
                 if key in seen:
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "Rate %(rate)s prices %(price)s twice.",
                             rate=rate.display_name,
                             price=line._price_label(),
@@ -402,7 +426,7 @@ class FreightRate(models.Model):
             ):
                 if upper.amount > lower.amount:
                     raise ValidationError(
-                        _(
+                        self.env._(
                             "Rate %(rate)s: the %(upper)s price (%(upper_amount)s) is "
                             "higher than the %(lower)s price (%(lower_amount)s); a "
                             "heavier weight break cannot cost more per kg.",
@@ -437,7 +461,10 @@ class FreightRate(models.Model):
     def _find_overlaps(self):
         """{rate: other active rate it clashes with}, for the active rates in self.
 
-        One query for any number of rates (imports check 10,000 at once).
+        Three single-table queries for any number of rates (imports check
+        10,000 at once), matched here: a join in SQL is at the mercy of the
+        planner's statistics, which right after a bulk insert still describe
+        a nearly empty table and turn the join into a full scan per rate.
         Equipment clashes when both rates price a common container type, or
         when either prices no container at all (air, LCL, per trip).
         """
@@ -446,45 +473,62 @@ class FreightRate(models.Model):
             return {}
         self.env["freight.rate.line"].flush_model()
         self.flush_model()
-        same_key = SQL(" AND ").join(
-            SQL("o.%s IS NOT DISTINCT FROM r.%s", SQL.identifier(f), SQL.identifier(f))
-            for f in OVERLAP_KEY
+        columns = SQL(", ").join(
+            SQL.identifier(f) for f in ("id", "valid_from", "valid_to", *OVERLAP_KEY)
         )
-        rows = self.env.execute_query(
+        mine = self.env.execute_query(
+            SQL("SELECT %s FROM freight_rate WHERE id IN %s", columns, tuple(rates.ids))
+        )
+        # The active rates on the same origins and destinations, then the
+        # same key (all of OVERLAP_KEY, NULL equal to NULL) below.
+        origin, destination = (3 + OVERLAP_KEY.index(f) for f in OVERLAP_LANE)
+        others = self.env.execute_query(
             SQL(
                 """
-                SELECT DISTINCT ON (r.id) r.id, o.id
-                  FROM freight_rate r
-                  JOIN freight_rate o
-                    ON o.id != r.id AND o.state = 'active' AND o.active
-                   AND o.origin_id = r.origin_id
-                   AND o.destination_id = r.destination_id
-                   AND o.mode = r.mode
-                   AND %(same_key)s
-                   AND o.valid_from <= r.valid_to AND o.valid_to >= r.valid_from
-                 WHERE r.id IN %(ids)s
-                   AND (
-                        NOT EXISTS (SELECT 1 FROM freight_rate_line a
-                                     WHERE a.rate_id = r.id AND a.line_type = 'freight'
-                                       AND a.container_type_id IS NOT NULL)
-                     OR NOT EXISTS (SELECT 1 FROM freight_rate_line b
-                                     WHERE b.rate_id = o.id AND b.line_type = 'freight'
-                                       AND b.container_type_id IS NOT NULL)
-                     OR EXISTS (SELECT 1 FROM freight_rate_line a
-                                  JOIN freight_rate_line b
-                                    ON b.container_type_id = a.container_type_id
-                                 WHERE a.rate_id = r.id AND b.rate_id = o.id
-                                   AND a.line_type = 'freight'
-                                   AND b.line_type = 'freight')
-                   )
-                 ORDER BY r.id, o.id
+                SELECT %s FROM freight_rate
+                 WHERE state = 'active' AND active
+                   AND origin_id IN %s AND destination_id IN %s
+                   AND valid_to >= %s AND valid_from <= %s
+                 ORDER BY id
                 """,
-                same_key=same_key,
-                ids=tuple(rates.ids),
+                columns,
+                tuple({row[origin] for row in mine}),
+                tuple({row[destination] for row in mine}),
+                min(row[1] for row in mine),
+                max(row[2] for row in mine),
             )
         )
+        keys = {row[3:] for row in mine}
+        by_key = defaultdict(list)
+        for row in others:
+            if row[3:] in keys:
+                by_key[row[3:]].append(row)
+        ids = {row[0] for row in mine}
+        ids.update(row[0] for rows in by_key.values() for row in rows)
+        containers = defaultdict(set)
+        for rate_id, container_id in self.env.execute_query(
+            SQL(
+                """
+                SELECT rate_id, container_type_id FROM freight_rate_line
+                 WHERE rate_id IN %s AND line_type = 'freight'
+                   AND container_type_id IS NOT NULL
+                """,
+                tuple(ids),
+            )
+        ):
+            containers[rate_id].add(container_id)
+        clashes = {}
+        for rate_id, start, end, *key in sorted(mine):
+            priced = containers[rate_id]
+            for other_id, other_start, other_end, *_key in by_key[tuple(key)]:
+                if other_id == rate_id or other_start > end or other_end < start:
+                    continue
+                theirs = containers[other_id]
+                if not priced or not theirs or priced & theirs:
+                    clashes[rate_id] = other_id
+                    break
         Rate = self.browse()
-        return {Rate.browse(rid): Rate.browse(oid) for rid, oid in rows}
+        return {Rate.browse(rid): Rate.browse(oid) for rid, oid in clashes.items()}
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -495,14 +539,51 @@ class FreightRate(models.Model):
             if vals.get("state") == "active":
                 vals["state"] = "draft"
                 to_activate.append(index)
-        sequence = self.env["ir.sequence"]
-        for vals in vals_list:
-            if not vals.get("name") or vals["name"] == self.env._("New"):
-                vals["name"] = sequence.next_by_code("freight.rate") or "/"
+        new = self.env._("New")
+        unnamed = [v for v in vals_list if not v.get("name") or v["name"] == new]
+        for vals, name in zip(
+            unnamed, self._next_rate_numbers(len(unnamed)), strict=True
+        ):
+            vals["name"] = name
         rates = super().create(vals_list)
         if to_activate:
             rates.browse([rates[i].id for i in to_activate])._activate()
         return rates
+
+    @api.model
+    def _next_rate_numbers(self, count):
+        """COUNT numbers of the rate sequence, in one query for a batch
+        (next_by_code draws them one by one, and an import creates
+        thousands): the same numbers, in the same order."""
+        Sequence = self.env["ir.sequence"]
+        if count < 2:
+            return [Sequence.next_by_code("freight.rate") or "/" for _n in range(count)]
+        Sequence.browse().check_access("read")
+        sequence = Sequence.search(
+            [
+                ("code", "=", "freight.rate"),
+                ("company_id", "in", [self.env.company.id, False]),
+            ],
+            order="company_id",
+            limit=1,
+        )
+        if (
+            not sequence
+            or sequence.use_date_range
+            or sequence.implementation != "standard"
+        ):
+            return [Sequence.next_by_code("freight.rate") or "/" for _n in range(count)]
+        numbers = self.env.execute_query(
+            SQL(
+                "SELECT nextval(%s) FROM generate_series(1, %s) ORDER BY 1",
+                f"ir_sequence_{sequence.id:03d}",
+                count,
+            )
+        )
+        # As ir.sequence.get_next_char(), the prefix interpolated once.
+        prefix, suffix = sequence._get_prefix_suffix()
+        padding = sequence.padding
+        return [f"{prefix}{number:0{padding}d}{suffix}" for (number,) in numbers]
 
     def write(self, vals):
         if "valid_to" in vals:
@@ -570,12 +651,23 @@ class FreightRate(models.Model):
                 )
             if rate.supersedes_id:
                 rate._supersede(rate.supersedes_id)
-        super().write({"state": "active"})
+        res = super().write({"state": "active"})
         self.filtered(lambda r: r.valid_to < today).write({"state": "expired"})
+        return res
 
     def _supersede(self, old):
         """End OLD the day before this rate starts and point it to this rate."""
         self.ensure_one()
+        same = ("company_id", "mode", "carrier_id", "vendor_id", "origin_id")
+        if any(self[f] != old[f] for f in (*same, "destination_id")):
+            raise UserError(
+                self.env._(
+                    "%(rate)s cannot supersede %(old)s: a rate only replaces a rate "
+                    "of the same mode, carrier, co-loader and lane.",
+                    rate=self.display_name,
+                    old=old.display_name,
+                )
+            )
         end = self.valid_from - timedelta(days=1)
         if old.valid_from > end:
             raise UserError(
@@ -597,10 +689,10 @@ class FreightRate(models.Model):
             )
         old.write({"valid_to": min(old.valid_to, end), "superseded_by_id": self.id})
         old.message_post(
-            body=Markup(self.env._("Superseded by %s from %s."))
-            % (
-                self._get_html_link(),
-                format_date(self.env, self.valid_from),
+            body=self.env._(
+                "Superseded by %(rate)s from %(date)s.",
+                rate=self.name,
+                date=format_date(self.env, self.valid_from),
             ),
         )
 
@@ -752,13 +844,16 @@ class FreightRate(models.Model):
         currency=None,
         include_expired=False,
         limit=50,
+        customer=None,
     ):
         """The valid rates of a lane, cheapest all-in cost first.
 
         Callable over JSON-RPC. Ports are ids, UN/LOCODEs or IATA codes;
         container_type an id or a code (40HC); currency an id or an ISO code;
-        date an ISO date (today by default). Returns a list of dicts, amounts
-        converted into ``currency`` (the company currency by default).
+        date an ISO date (today by default); customer the id of the customer
+        quoted, whose named-account rates then show (other customers' never
+        do). Returns a list of dicts, amounts converted into ``currency``
+        (the company currency by default).
         """
         request = self._finder_request(
             mode,
@@ -771,9 +866,11 @@ class FreightRate(models.Model):
             volume=volume,
             currency=currency,
             include_expired=include_expired,
+            customer=customer,
         )
         results = self._find_rates(request, limit=limit)
-        return [self._finder_result_json(result) for result in results]
+        today = fields.Date.context_today(self)
+        return [self._finder_result_json(result, today=today) for result in results]
 
     @api.model
     def _finder_request(
@@ -788,58 +885,67 @@ class FreightRate(models.Model):
         volume=0.0,
         currency=None,
         include_expired=False,
+        customer=None,
     ):
         """Check and normalise what the finder was asked; clear errors."""
-        _ = self.env._
         if mode not in dict(RATE_MODES):
             raise UserError(
-                _(
+                self.env._(
                     "Unknown mode %(mode)s: use one of %(modes)s.",
                     mode=mode,
                     modes=", ".join(dict(RATE_MODES)),
                 )
             )
-        origin = self._finder_port(origin, mode, _("origin"))
-        destination = self._finder_port(destination, mode, _("destination"))
+        origin, destination = self._finder_ports(mode, origin, destination)
         if isinstance(date, str):
             try:
                 date = fields.Date.to_date(date)
             except ValueError as exc:
-                raise UserError(_("%s is not a date (YYYY-MM-DD).", date)) from exc
+                raise UserError(
+                    self.env._("%s is not a date (YYYY-MM-DD).", date)
+                ) from exc
         date = date or fields.Date.context_today(self)
-        container = self.env["freight.container.type"]
-        if container_type:
-            if isinstance(container_type, int):
-                container = container.browse(container_type).exists()
-            else:
-                container = container.search(
-                    [("code", "=ilike", str(container_type).strip())], limit=1
-                )
-            if not container:
-                raise UserError(_("Unknown container type %s.", container_type))
+        container = self._finder_lookup(
+            "freight.container.type", "code", container_type
+        )
+        if container_type and not container:
+            raise UserError(self.env._("Unknown container type %s.", container_type))
         try:
             container_qty = int(container_qty or 0)
             gross_weight = float(gross_weight or 0.0)
             volume = float(volume or 0.0)
         except (TypeError, ValueError) as exc:
-            raise UserError(_("Quantity, weight and volume must be numbers.")) from exc
+            raise UserError(
+                self.env._("Quantity, weight and volume must be numbers.")
+            ) from exc
         if container_qty < 0 or gross_weight < 0 or volume < 0:
-            raise UserError(_("Quantity, weight and volume cannot be negative."))
+            raise UserError(
+                self.env._("Quantity, weight and volume cannot be negative.")
+            )
         if mode == "sea_fcl" and not container:
-            raise UserError(_("Choose the container type of an FCL shipment."))
+            raise UserError(self.env._("Choose the container type of an FCL shipment."))
         if mode in ("air", "sea_lcl") and not (gross_weight or volume):
-            raise UserError(_("Give the gross weight or the volume of the cargo."))
-        target = self.env["res.currency"]
-        if currency:
-            if isinstance(currency, int):
-                target = target.browse(currency).exists()
-            else:
-                target = target.with_context(active_test=False).search(
-                    [("name", "=ilike", str(currency).strip())], limit=1
-                )
-            if not target:
-                raise UserError(_("Unknown currency %s.", currency))
-        target = target or self.env.company.currency_id
+            raise UserError(
+                self.env._("Give the gross weight or the volume of the cargo.")
+            )
+        target = self._finder_lookup("res.currency", "name", currency)
+        if currency and not target:
+            raise UserError(self.env._("Unknown currency %s.", currency))
+        partner = self.env["res.partner"]
+        if customer:
+            try:
+                partner = partner.browse(int(customer)).exists()
+            except (TypeError, ValueError) as exc:
+                raise UserError(
+                    self.env._("The customer is given by its id, not %s.", customer)
+                ) from exc
+            if not partner:
+                raise UserError(self.env._("Unknown customer %s.", customer))
+        company = self.env.company
+        # What the finder and the record rules use of the company, not every
+        # column (that would cost a tenth of the finder's time).
+        company.fetch(["currency_id", "parent_path"])
+        target = target or company.currency_id
         factor = AIR_KG_PER_CBM if mode == "air" else SEA_KG_PER_CBM
         chargeable = max(gross_weight, volume * factor)
         return {
@@ -854,36 +960,85 @@ class FreightRate(models.Model):
             "chargeable_weight": float_round(chargeable, precision_digits=2),
             "currency": target,
             "include_expired": bool(include_expired),
+            "customer": partner.commercial_partner_id,
         }
 
     @api.model
-    def _finder_port(self, value, mode, role):
-        """A port by id, UN/LOCODE or IATA code, of a kind the mode uses (a
-        UN/LOCODE names both the seaport and the airport of a city)."""
+    def _finder_lookup(self, model, code_field, value):
+        """A record by id, or by its code (exact, upper case), or nothing."""
+        Model = self.env[model].with_context(active_test=False)
+        if not value:
+            return Model.browse()
+        if isinstance(value, int):
+            return Model.browse(value).exists()
+        return Model.search([(code_field, "=", str(value).strip().upper())], limit=1)
+
+    @api.model
+    def _finder_ports(self, mode, origin, destination):
+        """The origin and destination ports, each by id, UN/LOCODE or IATA
+        code, of a kind the mode uses (a UN/LOCODE names both the seaport and
+        the airport of a city). One query for both, that also reads what the
+        results show of them."""
         Port = self.env["freight.port"]
         kinds = MODE_PORT_KINDS[mode]
-        port = Port
-        if isinstance(value, int):
-            port = Port.browse(value).exists()
-        elif value:
-            code = str(value).strip().upper()
-            field = "iata_code" if len(code) == 3 else "code"
-            ports = Port.search([(field, "=", code), ("kind", "in", kinds)])
-            port = ports.sorted(lambda p: kinds.index(p.kind))[:1]
-        if not port or port.kind not in kinds:
-            raise UserError(
-                self.env._(
-                    "Unknown %(role)s %(value)s for this mode.", role=role, value=value
+        active_test = self.env.context.get("active_test", True)
+        matchers, domains = [], []
+        for value in (origin, destination):
+            if isinstance(value, int):
+                # Like browse().exists(): an archived port given by id is found.
+                matchers.append(lambda port, value=value: port.id == value)
+                domains.append([("id", "=", value)])
+            elif value:
+                code = str(value).strip().upper()
+                field = "iata_code" if len(code) == 3 else "code"
+                matchers.append(
+                    lambda port, field=field, code=code: port[field] == code
+                    and port.kind in kinds
+                    and (port.active or not active_test)
                 )
+                domain = [(field, "=", code), ("kind", "in", kinds)]
+                if active_test:
+                    domain.append(("active", "=", True))
+                domains.append(domain)
+            else:
+                matchers.append(None)
+        found = Port
+        if domains:
+            found = (
+                Port.with_context(active_test=False)
+                .search_fetch(OR(domains), FINDER_PORT_FIELDS)
+                .with_env(self.env)
             )
-        return port
+        ports = []
+        for value, matcher, role in zip(
+            (origin, destination), matchers, ("origin", "destination"), strict=True
+        ):
+            port = found.filtered(matcher) if matcher else Port
+            if len(port) > 1:  # one code, several kinds: the mode's first kind
+                port = port.sorted(lambda p: kinds.index(p.kind))[:1]
+            if not port or port.kind not in kinds:
+                role = (
+                    self.env._("origin")
+                    if role == "origin"
+                    else self.env._("destination")
+                )
+                raise UserError(
+                    self.env._(
+                        "Unknown %(role)s %(value)s for this mode.",
+                        role=role,
+                        value=value,
+                    )
+                )
+            ports.append(port)
+        return ports
 
     @api.model
     def _find_rates(self, request, limit=50):
         """Price every valid rate of the lane for the request; cheapest first.
 
-        Two queries whatever the number of rates (the rates, through the ORM so
-        that access rules apply, then all their lines) plus the names.
+        Four queries whatever the number of rates: the rates, through the ORM
+        so that access rules apply; all their prices; the currencies; the
+        names of the carriers and co-loaders.
         """
         self.check_access("read")
         domain = [
@@ -892,55 +1047,115 @@ class FreightRate(models.Model):
             ("destination_id", "=", request["destination"].id),
             ("valid_from", "<=", request["date"]),
         ]
+        # A named-account rate is for its customer only.
+        customer = request.get("customer")
+        if customer:
+            domain += [
+                "|",
+                ("rate_type", "!=", "named_account"),
+                ("named_customer_id", "=", customer.id),
+            ]
+        else:
+            domain.append(("rate_type", "!=", "named_account"))
         if request["include_expired"]:
             domain.append(("state", "in", ("active", "expired")))
         else:
             domain += [("state", "=", "active"), ("valid_to", ">=", request["date"])]
-        query = self._search(domain)
+        # The rates through the ORM, so that access rules apply, with what the
+        # results show of them; then all their prices in one query.
+        found = self.search_fetch(domain, FINDER_RATE_FIELDS, order="id")
+        if not found:
+            return []
+        # The charges' codes and names come with the prices (they are
+        # reference data every user reads).
+        ChargeType = self.env["freight.charge.type"]
+        ChargeType.check_access("read")
         rows = self.env.execute_query_dict(
             SQL(
                 """
-                SELECT r.id AS rate_id, r.currency_id AS rate_currency_id,
-                       l.id, l.line_type, l.charge_type_id, l.container_type_id,
-                       l.weight_break, l.unit, l.amount, l.minimum_amount,
-                       l.currency_id, l.included
-                  FROM freight_rate r
-                  JOIN freight_rate_line l ON l.rate_id = r.id
-                 WHERE r.id IN %s
-                 ORDER BY r.id, l.sequence, l.id
+                SELECT l.rate_id, l.id, l.line_type, l.charge_type_id,
+                       l.container_type_id, l.weight_break, l.unit, l.amount,
+                       l.minimum_amount, l.currency_id, l.included,
+                       c.code AS charge_code, %s AS charge_name
+                  FROM freight_rate_line l
+                  JOIN freight_charge_type c ON c.id = l.charge_type_id
+                 WHERE l.rate_id IN %s
+                 ORDER BY l.rate_id, l.sequence, l.id
                 """,
-                query.subselect(),
+                ChargeType._field_to_sql("c", "name"),
+                tuple(found.ids),
             )
         )
         lines_by_rate = defaultdict(list)
         for row in rows:
             lines_by_rate[row["rate_id"]].append(row)
         currency_ids = {row["currency_id"] for row in rows} | {request["currency"].id}
-        currencies = self.env["res.currency"].browse(currency_ids)
-        conversion = currencies._get_rates(self.env.company, request["date"])
+        currencies = self._finder_currencies(currency_ids, request["date"])
         results = []
         for rate_id, lines in lines_by_rate.items():
-            priced = self._price_lines(lines, request, conversion)
+            priced = self._price_lines(lines, request, currencies)
             if priced:
                 results.append(dict(priced, rate_id=rate_id))
         results.sort(key=lambda r: (r["all_in_amount"], r["rate_id"]))
         results = results[:limit]
+        # What the results show, read in narrow queries rather than every
+        # column of every record.
         rates = self.browse([r["rate_id"] for r in results])
-        charge_types = self.env["freight.charge.type"].browse(
-            {item["charge_type_id"] for r in results for item in r["items"]}
+        (rates.carrier_id | rates.vendor_id | rates.named_customer_id).fetch(["name"])
+        (rates.transshipment_id - request["origin"] - request["destination"]).fetch(
+            FINDER_PORT_FIELDS
         )
-        charge_names = {c.id: (c.code, c.name) for c in charge_types}
+        charge_names = {
+            row["charge_type_id"]: (row["charge_code"], row["charge_name"])
+            for row in rows
+        }
         for result, rate in zip(results, rates, strict=True):
             result["rate"] = rate
+            result["currency_name"] = currencies[result["currency_id"]]["name"]
             for item in result["items"]:
                 item["charge_code"], item["charge_name"] = charge_names[
                     item["charge_type_id"]
                 ]
+                item["currency_name"] = currencies[item["currency_id"]]["name"]
         return results
 
     @api.model
-    def _price_lines(self, lines, request, conversion):
-        """The cost of one rate for the request, or None if it cannot carry it."""
+    def _finder_currencies(self, currency_ids, date):
+        """{currency id: {name, rounding, rate}} in one plain query, the rate as
+        ``res.currency._get_rates(company, date)`` finds it (the company's own
+        rate, else the shared one; the last one on or before the date, else
+        the first one; else 1): through the ORM this costs a third of a
+        finder call. Currencies and their rates are public, and the company
+        filter is the one their record rule applies."""
+        rows = self.env.execute_query_dict(
+            SQL(
+                """
+                SELECT c.id, c.name, c.rounding, COALESCE(
+                    (SELECT r.rate FROM res_currency_rate r
+                      WHERE r.currency_id = c.id AND r.name <= %(date)s
+                        AND (r.company_id = %(root)s OR r.company_id IS NULL)
+                      ORDER BY r.company_id, r.name DESC LIMIT 1),
+                    (SELECT r.rate FROM res_currency_rate r
+                      WHERE r.currency_id = c.id
+                        AND (r.company_id = %(root)s OR r.company_id IS NULL)
+                      ORDER BY r.company_id, r.name LIMIT 1),
+                    1.0) AS rate
+                  FROM res_currency c
+                 WHERE c.id IN %(ids)s
+                """,
+                date=date,
+                root=self.env.company.root_id.id,
+                ids=tuple(currency_ids),
+            )
+        )
+        return {row["id"]: row for row in rows}
+
+    @api.model
+    def _price_lines(self, lines, request, currencies):
+        """The cost of one rate for the request, or None if it cannot carry it.
+
+        ``currencies`` as ``_finder_currencies`` gives them.
+        """
         freight = [x for x in lines if x["line_type"] == "freight"]
         surcharges = [x for x in lines if x["line_type"] == "surcharge"]
         container = request["container"].id
@@ -959,7 +1174,8 @@ class FreightRate(models.Model):
             if line["container_type_id"] and line["container_type_id"] != container:
                 continue
             quantity = self._surcharge_quantity(line["unit"], request)
-            amount = max(quantity * line["amount"], line["minimum_amount"] or 0.0)
+            cost = quantity * line["amount"]
+            amount = max(cost, line["minimum_amount"] or 0.0)
             items.append(
                 {
                     "line": line,
@@ -967,10 +1183,16 @@ class FreightRate(models.Model):
                     "unit_price": line["amount"],
                     "amount": amount,
                     "included": line["included"],
+                    "minimum_applied": amount > cost,
                 }
             )
-        target = request["currency"]
-        to_rate = conversion[target.id]
+        target = currencies[request["currency"].id]
+        to_rate = target["rate"]
+        rounding = target["rounding"]
+
+        def round_amount(amount):  # res.currency.round(), without its overhead
+            return float_round(amount, precision_rounding=rounding)
+
         totals = {"freight": 0.0, "surcharge": 0.0, "excluded": 0.0}
         for item in items:
             line = item.pop("line")
@@ -981,8 +1203,8 @@ class FreightRate(models.Model):
                 weight_break=line["weight_break"],
                 currency_id=line["currency_id"],
             )
-            converted = target.round(
-                item["amount"] * to_rate / conversion[line["currency_id"]]
+            converted = round_amount(
+                item["amount"] * to_rate / currencies[line["currency_id"]]["rate"]
             )
             item["amount_converted"] = converted
             if line["line_type"] == "freight":
@@ -993,11 +1215,11 @@ class FreightRate(models.Model):
                 totals["excluded"] += converted
         return {
             "items": items,
-            "currency_id": target.id,
-            "freight_amount": target.round(totals["freight"]),
-            "surcharge_amount": target.round(totals["surcharge"]),
-            "all_in_amount": target.round(totals["freight"] + totals["surcharge"]),
-            "excluded_amount": target.round(totals["excluded"]),
+            "currency_id": request["currency"].id,
+            "freight_amount": round_amount(totals["freight"]),
+            "surcharge_amount": round_amount(totals["surcharge"]),
+            "all_in_amount": round_amount(totals["freight"] + totals["surcharge"]),
+            "excluded_amount": round_amount(totals["excluded"]),
         }
 
     @api.model
@@ -1099,13 +1321,9 @@ class FreightRate(models.Model):
         }[unit]
 
     @api.model
-    def _finder_result_json(self, result):
+    def _finder_result_json(self, result, today=None):
         rate = result["rate"]
-        currency = self.env["res.currency"]
-        names = {
-            c.id: c.name
-            for c in currency.browse({i["currency_id"] for i in result["items"]})
-        }
+        today = today or fields.Date.context_today(self)
         return {
             "rate_id": rate.id,
             "rate": rate.name,
@@ -1120,10 +1338,10 @@ class FreightRate(models.Model):
             "frequency": rate.frequency or False,
             "valid_from": fields.Date.to_string(rate.valid_from),
             "valid_to": fields.Date.to_string(rate.valid_to),
-            "expired": rate.state == "expired"
-            or rate.valid_to < fields.Date.context_today(self),
+            "expired": rate.state == "expired" or rate.valid_to < today,
             "rate_type": rate.rate_type,
-            "currency": currency.browse(result["currency_id"]).name,
+            "named_account": rate.named_customer_id.name or False,
+            "currency": result["currency_name"],
             "freight_amount": result["freight_amount"],
             "surcharge_amount": result["surcharge_amount"],
             "all_in_amount": result["all_in_amount"],
@@ -1137,10 +1355,11 @@ class FreightRate(models.Model):
                     "weight_break": item["weight_break"] or False,
                     "quantity": item["quantity"],
                     "unit_price": item["unit_price"],
-                    "currency": names[item["currency_id"]],
+                    "currency": item["currency_name"],
                     "amount": item["amount"],
                     "amount_converted": item["amount_converted"],
                     "included": item["included"],
+                    "minimum_applied": item["minimum_applied"],
                 }
                 for item in result["items"]
             ],

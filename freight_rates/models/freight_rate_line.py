@@ -168,6 +168,10 @@ class FreightRateLine(models.Model):
             label = f"{label} {self.container_type_id.code}"
         return label
 
+    def _format_price(self):
+        self.ensure_one()
+        return format_amount(self.env, self.amount, self.currency_id)
+
     @api.constrains("amount", "minimum_amount")
     def _check_amounts(self):
         for line in self:
@@ -183,14 +187,13 @@ class FreightRateLine(models.Model):
     @api.constrains("line_type", "unit", "container_type_id", "weight_break")
     def _check_freight_shape(self):
         """Each mode prices its freight its own way."""
-        _ = self.env._
         for line in self.filtered(lambda x: x.line_type == "freight"):
             mode = line.rate_id.mode
             label = line._price_label()
             if line.unit not in MODE_FREIGHT_UNITS[mode]:
                 units = dict(self._fields["unit"]._description_selection(self.env))
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Rate %(rate)s: a freight price in this mode is per "
                         "%(units)s, not %(unit)s.",
                         rate=line.rate_id.name,
@@ -200,21 +203,21 @@ class FreightRateLine(models.Model):
                 )
             if mode == "sea_fcl" and not line.container_type_id:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Rate %s: an FCL price needs its container type.",
                         line.rate_id.name,
                     )
                 )
             if mode == "air" and not line.weight_break:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Rate %s: an air price needs its weight break.",
                         line.rate_id.name,
                     )
                 )
             if mode != "air" and line.weight_break:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Rate %(rate)s: %(price)s: weight breaks are for air rates.",
                         rate=line.rate_id.name,
                         price=label,
@@ -222,7 +225,7 @@ class FreightRateLine(models.Model):
                 )
             if mode in ("air", "sea_lcl") and line.container_type_id:
                 raise ValidationError(
-                    _(
+                    self.env._(
                         "Rate %s: air and LCL prices are not per container type.",
                         line.rate_id.name,
                     )

@@ -88,9 +88,7 @@ class FreightRateCommon(FreightCommon):
         lines = [
             Command.create({"container_type_id": container.id, "amount": amount})
             for container, amount in prices.items()
-        ] + [
-            Command.create(dict(line, line_type="surcharge")) for line in surcharges
-        ]
+        ] + [Command.create(dict(line, line_type="surcharge")) for line in surcharges]
         return cls.Rate.create(
             {
                 "mode": "sea_fcl",

@@ -173,9 +173,9 @@ class TestRate(FreightRateCommon, TransactionCase):
         # Adding the clashing container to an active rate is refused too.
         other = self._fcl_rate(self.line_c, {self.c20: 1.0})
         with self.assertRefused(ValidationError, "overlaps the active rate"):
-            self._fcl_rate(self.line_c, {self.c40: 1.0}).line_ids.container_type_id = (
-                self.c20
-            )
+            self._fcl_rate(
+                self.line_c, {self.c40: 1.0}
+            ).line_ids.container_type_id = self.c20
         self.assertEqual(other.state, "active")
 
     @users("fr_pricing")
@@ -244,8 +244,11 @@ class TestRate(FreightRateCommon, TransactionCase):
             {
                 "surcharge_line_ids": [
                     Command.create(
-                        {"charge_type_id": self.charge_doc.id, "amount": 900000.0,
-                         "currency_id": self.vnd.id}
+                        {
+                            "charge_type_id": self.charge_doc.id,
+                            "amount": 900000.0,
+                            "currency_id": self.vnd.id,
+                        }
                     )
                 ]
             }

@@ -17,6 +17,7 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_freight_rates()
+        cls._setup_freight_customers()
         cls.rate_a = cls._fcl_rate(
             cls.line_a,
             {cls.c20: 1500.0, cls.c40hc: 2000.0},
@@ -126,7 +127,10 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
         self.assertEqual(dear["transit_days"], 20)
         self.assertEqual(dear["valid_to"], "2026-03-31")
         self.assertEqual(
-            [(i["charge_code"], i["currency"], i["amount_converted"]) for i in dear["items"]],
+            [
+                (i["charge_code"], i["currency"], i["amount_converted"])
+                for i in dear["items"]
+            ],
             [
                 ("OF", "USD", 2000.0),
                 ("BAF", "USD", 300.0),
@@ -168,21 +172,28 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
     def test_air_chargeable_weight_and_weight_breaks(self):
         # 1.2 CBM weighs 200.4 kg by air: the +100 kg break applies.
         results = self._find("air", "SGN", "FRA", gross_weight=100, volume=1.2)
-        self.assertEqual([r["rate_id"] for r in results], [self.air_a.id, self.air_b.id])
-        freight, fsc, awb = results[0]["items"]
+        self.assertEqual(
+            [r["rate_id"] for r in results], [self.air_b.id, self.air_a.id]
+        )
+        # B is dearer per kg but has no surcharges: 200.4 x 4.50 = 901.80.
+        self.assertAlmostEqual(results[0]["all_in_amount"], 901.8)
+        freight, fsc, awb = results[1]["items"]
         self.assertEqual(freight["quantity"], 200.4)
         self.assertEqual(freight["unit_price"], 3.4)
         self.assertEqual(freight["weight_break"], "p100")
         self.assertAlmostEqual(fsc["amount"], 240.48)
         self.assertEqual(awb["amount"], 15.0)
-        self.assertAlmostEqual(results[0]["all_in_amount"], 681.36 + 240.48 + 15.0)
+        self.assertAlmostEqual(results[1]["all_in_amount"], 681.36 + 240.48 + 15.0)
         # 280 kg costs less charged as 300 kg at the +300 price.
-        freight = self._find("air", "SGN", "FRA", gross_weight=280)[0]["items"][0]
+        heavy = self._find("air", "SGN", "FRA", gross_weight=280)
+        freight = next(r for r in heavy if r["rate_id"] == self.air_a.id)["items"][0]
         self.assertEqual((freight["quantity"], freight["unit_price"]), (300.0, 3.1))
         self.assertAlmostEqual(freight["amount"], 930.0)
         # A small parcel pays the minimum.
         small = self._find("air", "VNSGN", "DEFRA", gross_weight=5)
         self.assertEqual(small[0]["freight_amount"], 85.0)
+        self.assertTrue(small[0]["items"][0]["minimum_applied"])
+        self.assertFalse(results[1]["items"][0]["minimum_applied"])
         self.assertEqual(small[1]["freight_amount"], 120.0)
 
     @users("fr_sales")
@@ -197,6 +208,29 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
         self.assertEqual(small[0]["freight_amount"], 45.0)
 
     @users("fr_sales")
+    def test_named_account_rates_only_for_their_customer(self):
+        named = self._fcl_rate(
+            self.line_c,
+            {self.c40hc: 1700.0},
+            rate_type="named_account",
+            named_customer_id=self.customer_a.id,
+        )
+        for customer, expected in (
+            (None, [self.rate_b, self.rate_a]),
+            (self.customer_b.id, [self.rate_b, self.rate_a]),
+            (self.customer_a.id, [named, self.rate_b, self.rate_a]),
+            (self.contact_a.id, [named, self.rate_b, self.rate_a]),
+        ):
+            with self.subTest(customer=customer):
+                found = self._find(container_type="40HC", customer=customer)
+                self.assertEqual(
+                    [r["rate_id"] for r in found], [r.id for r in expected]
+                )
+        found = self._find(container_type="40HC", customer=self.customer_a.id)
+        self.assertEqual(found[0]["named_account"], self.customer_a.name)
+        self.assertEqual(found[1]["named_account"], False)
+
+    @users("fr_sales")
     def test_clear_errors_for_what_cannot_be_searched(self):
         cases = [
             ({"origin": "XXAAA", "container_type": "40HC"}, "Unknown origin"),
@@ -208,6 +242,7 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
             ({"container_type": "40HC", "date": "2026-13-01"}, "is not a date"),
             ({"container_type": "40HC", "gross_weight": -1}, "cannot be negative"),
             ({"mode": "rail", "container_type": "40HC"}, "Unknown mode"),
+            ({"container_type": "40HC", "customer": 999999999}, "Unknown customer"),
         ]
         for kwargs, message in cases:
             with self.subTest(kwargs=kwargs), self.assertRefused(UserError, message):
@@ -222,6 +257,7 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
             found = Rate.find_rates("sea_fcl", "VNCLI", "USLAX", container_type="40HC")
             return self.env.cr.sql_log_count - start, len(found)
 
+        queries()  # warm the registry's caches (views, rules) first
         few, found_few = queries()
         for index in range(15):
             carrier = self.env["res.partner"].create(
@@ -259,12 +295,13 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
         self.assertEqual(form.chargeable_weight, 200.4)
         finder = form.save()
         finder.action_find()
-        self.assertEqual(finder.result_ids.rate_id, self.air_a | self.air_b)
-        best = finder.result_ids[0]
+        self.assertEqual(finder.result_ids.rate_id, self.air_b | self.air_a)
+        best, other = finder.result_ids
         self.assertTrue(best.is_cheapest)
-        self.assertEqual(best.carrier_id, self.airline_a)
-        self.assertIn("FSC", best.breakdown)
-        self.assertEqual(best.action_open_rate()["res_id"], self.air_a.id)
+        self.assertFalse(other.is_cheapest)
+        self.assertEqual(best.carrier_id, self.airline_b)
+        self.assertIn("FSC", other.breakdown)
+        self.assertEqual(other.action_open_rate()["res_id"], self.air_a.id)
         finder.action_swap()
         self.assertEqual(finder.origin_id, self.fra)
         self.assertFalse(finder.result_ids)

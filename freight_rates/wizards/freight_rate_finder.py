@@ -50,11 +50,29 @@ class FreightRateFinder(models.TransientModel):
         default=lambda self: self.env["freight.rate"]._default_currency_id(),
     )
     include_expired = fields.Boolean(string="Include Expired Rates")
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        domain="[('is_company', '=', True), ('freight_carrier_kind', '=', False)]",
+        help="The customer quoted: their named-account rates show too.",
+    )
     result_ids = fields.One2many(
         "freight.rate.finder.result", "finder_id", string="Rates"
     )
     result_count = fields.Integer(compute="_compute_result_count")
     message = fields.Char(readonly=True)
+
+    @api.depends("origin_id", "destination_id")
+    def _compute_display_name(self):
+        for finder in self:
+            if finder.origin_id and finder.destination_id:
+                finder.display_name = self.env._(
+                    "Rates %(origin)s → %(destination)s",
+                    origin=finder.origin_id.display_name,
+                    destination=finder.destination_id.display_name,
+                )
+            else:
+                finder.display_name = self.env._("Rate Finder")
 
     @api.depends("mode")
     def _compute_port_kinds(self):
@@ -83,6 +101,7 @@ class FreightRateFinder(models.TransientModel):
         "volume",
         "currency_id",
         "include_expired",
+        "partner_id",
     )
     def _onchange_search(self):
         self._search_rates(raise_if_incomplete=False)
@@ -130,6 +149,7 @@ class FreightRateFinder(models.TransientModel):
                     volume=finder.volume,
                     currency=finder.currency_id.id,
                     include_expired=finder.include_expired,
+                    customer=finder.partner_id.id or None,
                 )
             except UserError as error:
                 if raise_if_incomplete:
@@ -223,6 +243,7 @@ class FreightRateFinderResult(models.TransientModel):
     transit_days = fields.Integer(related="rate_id.transit_days")
     frequency = fields.Selection(related="rate_id.frequency")
     rate_type = fields.Selection(related="rate_id.rate_type")
+    named_customer_id = fields.Many2one(related="rate_id.named_customer_id")
     valid_from = fields.Date(related="rate_id.valid_from")
     valid_to = fields.Date(related="rate_id.valid_to")
     free_dem_days = fields.Integer(related="rate_id.free_dem_days")
