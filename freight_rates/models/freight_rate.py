@@ -5,8 +5,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.osv.expression import OR
-from odoo.tools import SQL, create_index, float_round, format_date
+from odoo.tools import SQL, create_index, float_round, format_date, ormcache
 
 from odoo.addons.freight_crm.models.freight_selection import (
     DIRECTIONS,
@@ -73,7 +72,6 @@ FINDER_RATE_FIELDS = [
     "rate_type",
     "named_customer_id",
 ]
-FINDER_PORT_FIELDS = ["name", "code", "iata_code", "kind", "active"]
 
 # OVERLAP_KEY's fields of the lane, that the overlap check narrows on first.
 OVERLAP_LANE = ("origin_id", "destination_id")
@@ -941,9 +939,8 @@ class FreightRate(models.Model):
                 ) from exc
             if not partner:
                 raise UserError(self.env._("Unknown customer %s.", customer))
+        # Only what the finder uses of the company, not every column.
         company = self.env.company
-        # What the finder and the record rules use of the company, not every
-        # column (that would cost a tenth of the finder's time).
         company.fetch(["currency_id", "parent_path"])
         target = target or company.currency_id
         factor = AIR_KG_PER_CBM if mode == "air" else SEA_KG_PER_CBM
@@ -961,6 +958,8 @@ class FreightRate(models.Model):
             "currency": target,
             "include_expired": bool(include_expired),
             "customer": partner.commercial_partner_id,
+            # Exchange rates are kept on the root company (res.currency).
+            "root_company_id": int(company.parent_path.split("/")[0]),
         }
 
     @api.model
@@ -971,52 +970,62 @@ class FreightRate(models.Model):
             return Model.browse()
         if isinstance(value, int):
             return Model.browse(value).exists()
-        return Model.search([(code_field, "=", str(value).strip().upper())], limit=1)
+        code = str(value).strip().upper()
+        return Model.browse(self._finder_code_ids(model, code_field, code)[:1])
+
+    @api.model
+    @ormcache("model", "code_field", "code")
+    def _finder_code_ids(self, model, code_field, code):
+        """Ids of the master-data records with this code, kept in the registry
+        cache (codes are looked up on every finder call, and hardly change;
+        freight.port and freight.container.type clear it when they do)."""
+        records = self.env[model].sudo().with_context(active_test=False)
+        return tuple(records.search([(code_field, "=", code)], order="id").ids)
+
+    @api.model
+    @ormcache()
+    def _finder_port_index(self):
+        """Every port, airport and depot by id and by code, as (id, kind,
+        active, display name), kept in the registry cache: the finder looks
+        two of them up on every call, and they hardly change (freight.port
+        clears the cache when they do)."""
+        ports = self.env["freight.port"].sudo().with_context(active_test=False)
+        by_id, by_code = {}, defaultdict(list)
+        for port in ports.search([], order="id"):
+            row = (port.id, port.kind, port.active, port.display_name)
+            by_id[port.id] = row
+            by_code[port.code].append(row)
+            if port.iata_code:
+                by_code[port.iata_code].append(row)
+        return by_id, dict(by_code)
 
     @api.model
     def _finder_ports(self, mode, origin, destination):
         """The origin and destination ports, each by id, UN/LOCODE or IATA
         code, of a kind the mode uses (a UN/LOCODE names both the seaport and
-        the airport of a city). One query for both, that also reads what the
-        results show of them."""
+        the airport of a city), with their display names."""
         Port = self.env["freight.port"]
+        Port.check_access("read")
         kinds = MODE_PORT_KINDS[mode]
         active_test = self.env.context.get("active_test", True)
-        matchers, domains = [], []
-        for value in (origin, destination):
+        by_id, by_code = self._finder_port_index()
+        ports = []
+        for value, role in ((origin, "origin"), (destination, "destination")):
             if isinstance(value, int):
                 # Like browse().exists(): an archived port given by id is found.
-                matchers.append(lambda port, value=value: port.id == value)
-                domains.append([("id", "=", value)])
+                rows = [by_id[value]] if value in by_id else []
+                rows = [row for row in rows if row[1] in kinds]
             elif value:
                 code = str(value).strip().upper()
-                field = "iata_code" if len(code) == 3 else "code"
-                matchers.append(
-                    lambda port, field=field, code=code: port[field] == code
-                    and port.kind in kinds
-                    and (port.active or not active_test)
-                )
-                domain = [(field, "=", code), ("kind", "in", kinds)]
-                if active_test:
-                    domain.append(("active", "=", True))
-                domains.append(domain)
+                rows = [
+                    row
+                    for row in by_code.get(code, ())
+                    if row[1] in kinds and (row[2] or not active_test)
+                ]
+                rows.sort(key=lambda row: kinds.index(row[1]))
             else:
-                matchers.append(None)
-        found = Port
-        if domains:
-            found = (
-                Port.with_context(active_test=False)
-                .search_fetch(OR(domains), FINDER_PORT_FIELDS)
-                .with_env(self.env)
-            )
-        ports = []
-        for value, matcher, role in zip(
-            (origin, destination), matchers, ("origin", "destination"), strict=True
-        ):
-            port = found.filtered(matcher) if matcher else Port
-            if len(port) > 1:  # one code, several kinds: the mode's first kind
-                port = port.sorted(lambda p: kinds.index(p.kind))[:1]
-            if not port or port.kind not in kinds:
+                rows = []
+            if not rows:
                 role = (
                     self.env._("origin")
                     if role == "origin"
@@ -1029,7 +1038,7 @@ class FreightRate(models.Model):
                         value=value,
                     )
                 )
-            ports.append(port)
+            ports.append(Port.browse(rows[0][0]))
         return ports
 
     @api.model
@@ -1070,15 +1079,23 @@ class FreightRate(models.Model):
         # reference data every user reads).
         ChargeType = self.env["freight.charge.type"]
         ChargeType.check_access("read")
+        # The names of the carriers and customers come with them, as related
+        # fields would show them on a rate the user may read.
         rows = self.env.execute_query_dict(
             SQL(
                 """
                 SELECT l.rate_id, l.id, l.line_type, l.charge_type_id,
                        l.container_type_id, l.weight_break, l.unit, l.amount,
                        l.minimum_amount, l.currency_id, l.included,
-                       c.code AS charge_code, %s AS charge_name
+                       c.code AS charge_code, %s AS charge_name,
+                       cp.name AS carrier_name, vp.name AS vendor_name,
+                       np.name AS named_customer_name
                   FROM freight_rate_line l
                   JOIN freight_charge_type c ON c.id = l.charge_type_id
+                  JOIN freight_rate r ON r.id = l.rate_id
+                  LEFT JOIN res_partner cp ON cp.id = r.carrier_id
+                  LEFT JOIN res_partner vp ON vp.id = r.vendor_id
+                  LEFT JOIN res_partner np ON np.id = r.named_customer_id
                  WHERE l.rate_id IN %s
                  ORDER BY l.rate_id, l.sequence, l.id
                 """,
@@ -1090,7 +1107,9 @@ class FreightRate(models.Model):
         for row in rows:
             lines_by_rate[row["rate_id"]].append(row)
         currency_ids = {row["currency_id"] for row in rows} | {request["currency"].id}
-        currencies = self._finder_currencies(currency_ids, request["date"])
+        currencies = self._finder_currencies(
+            currency_ids, request["date"], request["root_company_id"]
+        )
         results = []
         for rate_id, lines in lines_by_rate.items():
             priced = self._price_lines(lines, request, currencies)
@@ -1101,16 +1120,24 @@ class FreightRate(models.Model):
         # What the results show, read in narrow queries rather than every
         # column of every record.
         rates = self.browse([r["rate_id"] for r in results])
-        (rates.carrier_id | rates.vendor_id | rates.named_customer_id).fetch(["name"])
-        (rates.transshipment_id - request["origin"] - request["destination"]).fetch(
-            FINDER_PORT_FIELDS
-        )
+        names = {row["rate_id"]: row for row in rows}
+        ports = self._finder_port_index()[0]
         charge_names = {
             row["charge_type_id"]: (row["charge_code"], row["charge_name"])
             for row in rows
         }
+        origin_name = self._finder_port_name(request["origin"])
+        destination_name = self._finder_port_name(request["destination"])
         for result, rate in zip(results, rates, strict=True):
             result["rate"] = rate
+            result["origin_name"] = origin_name
+            result["destination_name"] = destination_name
+            row = names[rate.id]
+            result["carrier_name"] = row["carrier_name"] or False
+            result["vendor_name"] = row["vendor_name"] or False
+            result["named_customer_name"] = row["named_customer_name"] or False
+            via = rate.transshipment_id.id
+            result["via_name"] = ports[via][3] if via in ports else False
             result["currency_name"] = currencies[result["currency_id"]]["name"]
             for item in result["items"]:
                 item["charge_code"], item["charge_name"] = charge_names[
@@ -1120,7 +1147,11 @@ class FreightRate(models.Model):
         return results
 
     @api.model
-    def _finder_currencies(self, currency_ids, date):
+    def _finder_port_name(self, port):
+        return self._finder_port_index()[0][port.id][3]
+
+    @api.model
+    def _finder_currencies(self, currency_ids, date, root_company_id):
         """{currency id: {name, rounding, rate}} in one plain query, the rate as
         ``res.currency._get_rates(company, date)`` finds it (the company's own
         rate, else the shared one; the last one on or before the date, else
@@ -1144,7 +1175,7 @@ class FreightRate(models.Model):
                  WHERE c.id IN %(ids)s
                 """,
                 date=date,
-                root=self.env.company.root_id.id,
+                root=root_company_id,
                 ids=tuple(currency_ids),
             )
         )
@@ -1327,20 +1358,20 @@ class FreightRate(models.Model):
         return {
             "rate_id": rate.id,
             "rate": rate.name,
-            "carrier": rate.carrier_id.name or False,
+            "carrier": result["carrier_name"],
             "carrier_id": rate.carrier_id.id,
-            "bought_from": rate.vendor_id.name or False,
+            "bought_from": result["vendor_name"],
             "bought_from_id": rate.vendor_id.id,
-            "origin": rate.origin_id.display_name,
-            "destination": rate.destination_id.display_name,
-            "via": rate.transshipment_id.display_name or False,
+            "origin": result["origin_name"],
+            "destination": result["destination_name"],
+            "via": result["via_name"],
             "transit_days": rate.transit_days,
             "frequency": rate.frequency or False,
             "valid_from": fields.Date.to_string(rate.valid_from),
             "valid_to": fields.Date.to_string(rate.valid_to),
             "expired": rate.state == "expired" or rate.valid_to < today,
             "rate_type": rate.rate_type,
-            "named_account": rate.named_customer_id.name or False,
+            "named_account": result["named_customer_name"],
             "currency": result["currency_name"],
             "freight_amount": result["freight_amount"],
             "surcharge_amount": result["surcharge_amount"],
