@@ -98,8 +98,9 @@ ensure_db() {
         "$VPY" "$ODOO_SRC/odoo-bin" -c "$conf" -d "$db" -i "$MODULES" \
             --load-language=vi_VN --stop-after-init --no-http
     else
-        log "upgrading $MODULES in $db"
-        "$VPY" "$ODOO_SRC/odoo-bin" -c "$conf" -d "$db" -u "$MODULES" \
+        # -i installs the modules a newer checkout added, -u upgrades the rest.
+        log "installing or upgrading $MODULES in $db"
+        "$VPY" "$ODOO_SRC/odoo-bin" -c "$conf" -d "$db" -i "$MODULES" -u "$MODULES" \
             --stop-after-init --no-http
     fi
 }

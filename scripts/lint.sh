@@ -14,6 +14,7 @@ mapfile -t addons < <(ls -d freight_*/)
 run pylint --rcfile=.pylintrc-mandatory --valid-odoo-versions=18.0 "${addons[@]%/}"
 run "$VPY" scripts/check_xml.py
 run "$VPY" scripts/gen_readme.py --check
+run "$VPY" scripts/check_rst.py freight_*/README.rst
 run "$VPY" tools/gen_master_data.py --check
 for po in freight_*/i18n/*.po freight_*/i18n/*.pot; do
     [ -f "$po" ] && { msgfmt --check-format -o /dev/null "$po" || status=1; }

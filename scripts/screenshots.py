@@ -9,6 +9,7 @@ headless Chromium at 1280x800 and 390x844, and writes PNG files to OUTDIR.
 import base64
 import sys
 import xmlrpc.client
+from datetime import date, timedelta
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -117,6 +118,8 @@ def rpc(base, login):
     models = xmlrpc.client.ServerProxy(f"{base}/xmlrpc/2/object", allow_none=True)
 
     def call(model, method, *args, **kwargs):
+        # As the demo users work: in Vietnamese (messages made on the server).
+        kwargs.setdefault("context", {"lang": "vi_VN"})
         return models.execute_kw(dbname, uid, password, model, method, args, kwargs)
 
     return call
@@ -158,9 +161,30 @@ def record_ids(base):
     return ids
 
 
+def bad_rate_sheet():
+    """Next month's rate sheet of a shipping line, with the usual mistakes."""
+    start = (date.today().replace(day=1) + timedelta(days=32)).replace(day=1)
+    end = (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    a, b = start.strftime("%d/%m/%Y"), end.strftime("%d/%m/%Y")
+    rows = [
+        "Mode,Carrier,Origin,Destination,Currency,Valid From,Valid To,"
+        "Transit Days,20GP,40GP,40HC,BAF,LSS",
+        f"FCL,EGLV,VNHPH,USLGB,USD,{a},{b},26,2150,2980,3050,350,60",
+        f"FCL,EGLV,VNHPH,USOAK,USD,{a},{b},28,2250,3080,3150,350,60",
+        f"FCL,EGLV,VNHPX,USSEA,USD,{a},{b},24,2300,3100,3200,350,60",
+        f"FCL,EGLV,VNCLI,CAVAN,USD,{a},31/02/2026,22,2100,2900,2950,350,60",
+        f"FCL,EGLV,VNCLI,USNYC,USD,{a},{b},35,3100,-150,4200,350,60",
+        f"FCL,EGLV,VNCLI,USSAV,USD,{b},{a},33,2900,3800,3900,350,60",
+        f"FCL,Evergreen Lines Ltd,VNCLI,USHOU,USD,{a},{b},36,3000,3900,4000,350,60",
+        f"FCL,EGLV,VNHPH,USLGB,USD,{a},{b},26,2100,2950,3000,340,60",
+        f"FCL,EGLV,VNCLI,USLAX,USD,{a},{b},23,2050,abc,2900,340,60",
+    ]
+    return "\n".join(rows) + "\n"
+
+
 def import_with_errors(pricing):
     """A rate sheet with the usual mistakes, imported as pricing would."""
-    sheet = BAD_RATE_SHEET.encode()
+    sheet = bad_rate_sheet().encode()
     wizard = pricing(
         "freight.rate.import",
         "create",

@@ -277,6 +277,12 @@ class FreightRateLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # An empty charge, unit or currency (a blank cell of Odoo's standard
+        # import) takes the computed default rather than staying empty.
+        for vals in vals_list:
+            for fname in ("charge_type_id", "unit", "currency_id"):
+                if fname in vals and not vals[fname]:
+                    del vals[fname]
         lines = super().create(vals_list)
         logged = lines.filtered(lambda x: x.rate_id.state != "draft")
         for rate in logged.rate_id:

@@ -10,7 +10,7 @@ import xlsxwriter
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import TransactionCase, tagged
 
 from .common import TODAY, FreightRateCommon
@@ -78,6 +78,7 @@ class TestRateImport(FreightRateCommon, TransactionCase):
             "transshipment_id",
             "cargo_type",
             "rate_type",
+            "named_customer_id",
             "currency_id",
             "valid_from",
             "valid_to",
@@ -267,6 +268,9 @@ class TestRateImport(FreightRateCommon, TransactionCase):
         self.assertEqual(rate.carrier_id, self.line_a)
         self.assertEqual(rate.line_ids.amount, 1900.0)
         self.assertEqual(rate.remarks, "Via Cái Mép, weekly")
+        # A file that is no UTF-8 CSV, nor .xlsx, is refused at once.
+        with self.assertRaisesRegex(UserError, "UTF-8"):
+            self._import(comma.encode("cp1258"), filename="rates.csv")
 
     def test_every_problem_is_listed_and_nothing_is_written(self):
         header = ["Rate No.", *FCL_HEADER, "Currency", "20GP", "40HC", "+45"]
@@ -453,7 +457,39 @@ class TestRateImport(FreightRateCommon, TransactionCase):
                 ],
             }
         )
-        rates = self.rate_a | air | lcl
+        trucker = self.env["res.partner"].create(
+            {
+                "name": "Test Trucker",
+                "is_company": True,
+                "freight_carrier_kind": "trucking",
+            }
+        )
+        customer = self.env["res.partner"].create(
+            {"name": "Test Shipper Co", "is_company": True}
+        )
+        depot = self.env["freight.port"].search(
+            [("code", "=", "VNDVU"), ("kind", "=", "icd")]
+        )
+        trucking = self.Rate.create(
+            {
+                "mode": "trucking",
+                "carrier_id": trucker.id,
+                "origin_id": depot.id,
+                "destination_id": self.cat_lai.id,
+                "rate_type": "named_account",
+                "named_customer_id": customer.id,
+                "valid_from": date(2026, 3, 1),
+                "valid_to": date(2026, 6, 30),
+                "state": "active",
+                "line_ids": [
+                    Command.create({"unit": "per_trip", "amount": 150.0}),
+                    Command.create(
+                        {"container_type_id": self.c40hc.id, "amount": 180.0}
+                    ),
+                ],
+            }
+        )
+        rates = self.rate_a | air | lcl | trucking
         before = self._snapshot(rates)
         count = self._count()
         action = self.Wizard.action_export_rates(rates.with_user(self.user_pricing))
@@ -466,11 +502,20 @@ class TestRateImport(FreightRateCommon, TransactionCase):
             self.assertIn(header, headers)
         self.assertIn("CFS (VND) excl", headers)
         self.assertIn("DOC /BL", headers)
+        cells = dict(
+            zip(
+                headers, list(book["Rates"].iter_rows(values_only=True))[4], strict=True
+            )
+        )
+        # VNDVU names a seaport and a depot: the depot is written with its kind.
+        self.assertEqual(cells["Origin"], "VNDVU ICD")
+        self.assertEqual(cells["Named Account"], "Test Shipper Co")
+        self.assertEqual((cells["TRIP"], cells["40HC"]), (150, 180))
         wizard = self._import(content)
         self.assertEqual(wizard.state, "done", wizard.error_ids.mapped("message"))
         self.assertEqual(
             (wizard.created_count, wizard.updated_count, wizard.unchanged_count),
-            (0, 0, 3),
+            (0, 0, 4),
         )
         self.assertEqual(self._count(), count)
         self.assertEqual(self._snapshot(rates), before)
@@ -503,6 +548,8 @@ class TestRateImport(FreightRateCommon, TransactionCase):
             [*rate, "freight", "OF", "20GP", "USD", "1500"],
             [""] * len(rate) + ["freight", "OF", "40HC", "USD", "2100"],
             [""] * len(rate) + ["surcharge", "THCO", "20GP", "VND", "4700000"],
+            # Blank charge and currency: the defaults, as on the form.
+            [""] * len(rate) + ["freight", "", "40GP", "", "1900"],
         ]
         Rate = self.Rate.with_user(self.user_pricing).with_context(import_file=True)
         result = Rate.load(fields, rows)
@@ -520,7 +567,11 @@ class TestRateImport(FreightRateCommon, TransactionCase):
                 }
             ],
         )
-        self.assertEqual(len(rate.line_ids), 3)
+        self.assertEqual(len(rate.line_ids), 4)
+        blank = rate.line_ids.filtered(lambda x: x.container_type_id.code == "40GP")
+        self.assertEqual(blank.charge_type_id.code, "OF")
+        self.assertEqual(blank.currency_id, self.usd)
+        self.assertEqual(blank.unit, "per_container")
         thc = rate.surcharge_line_ids
         self.assertEqual((thc.currency_id, thc.amount), (self.vnd, 4700000.0))
 

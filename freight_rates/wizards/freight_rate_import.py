@@ -24,7 +24,7 @@ from openpyxl.utils.datetime import from_excel
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, float_compare, format_date, split_every
+from odoo.tools import SQL, float_compare, float_round, format_date, split_every
 
 from odoo.addons.freight_crm.models.freight_selection import (
     CHARGE_UNITS,
@@ -525,7 +525,6 @@ class _RateSheet:
         )
 
     def _parse_header(self, number, cells):
-        _ = self.env._
         columns, seen = [], {}
         for index, cell in enumerate(cells):
             if _is_empty(cell):
@@ -543,7 +542,9 @@ class _RateSheet:
                     number,
                     column,
                     header,
-                    _("This column is already in the sheet (%s).", seen[marker]),
+                    self.env._(
+                        "This column is already in the sheet (%s).", seen[marker]
+                    ),
                 )
                 continue
             seen[marker] = header
@@ -593,12 +594,11 @@ class _RateSheet:
 
     def _charge_key(self, header):
         """A surcharge column: CODE [container] [(currency)] [/unit] [excl]."""
-        _ = self.env._
         tokens = header.replace("(", " (").split()
         charge = self.charges.get(tokens[0].upper())
         if not charge:
             raise _CellError(
-                _(
+                self.env._(
                     "Unknown column: not a column of the template, a container "
                     "type or a charge code (see the Guide sheet of the template)."
                 )
@@ -613,7 +613,9 @@ class _RateSheet:
                 currency = self.currencies.get(upper[1:-1])
                 if not currency or currency not in self.active_currencies:
                     raise _CellError(
-                        _("Unknown or inactive currency %s in the header.", token)
+                        self.env._(
+                            "Unknown or inactive currency %s in the header.", token
+                        )
                     )
             elif upper.startswith("/"):
                 unit = next(
@@ -622,7 +624,7 @@ class _RateSheet:
                 )
                 if not unit:
                     raise _CellError(
-                        _(
+                        self.env._(
                             "Unknown unit %(unit)s: use one of %(units)s.",
                             unit=token,
                             units=", ".join("/" + t for t in UNIT_TOKENS.values()),
@@ -632,7 +634,7 @@ class _RateSheet:
                 container = self.containers[upper]
             else:
                 raise _CellError(
-                    _(
+                    self.env._(
                         "%(word)s in a surcharge header is neither a container "
                         "type, a currency in brackets, a /unit nor \u201cexcl\u201d.",
                         word=token,
@@ -684,13 +686,12 @@ class _RateSheet:
         return number
 
     def _price(self, value):
-        _ = self.env._
         try:
             number = self._number(value)
         except ValueError as exc:
-            raise _CellError(_("Not a number.")) from exc
+            raise _CellError(self.env._("Not a number.")) from exc
         if number is not None and number < 0:
-            raise _CellError(_("A price cannot be negative."))
+            raise _CellError(self.env._("A price cannot be negative."))
         return number
 
     def _selection(self, fname, value):
@@ -717,14 +718,15 @@ class _RateSheet:
     def _port(self, value, mode):
         """A port id from a UN/LOCODE or an IATA airport code, optionally
         followed by the kind when a code names several places: VNDVU ICD."""
-        _ = self.env._
         text = _text(value).upper().split(" - ")[0]
         words = re.findall(r"[A-Z0-9]+", text)
         hint = None
         if len(words) == 2 and words[1] in PORT_KIND_TOKENS:
             hint = PORT_KIND_TOKENS[words[1]]
         elif len(words) != 1:
-            raise _CellError(_("Not a port code: write a UN/LOCODE such as VNCLI."))
+            raise _CellError(
+                self.env._("Not a port code: write a UN/LOCODE such as VNCLI.")
+            )
         code = words[0]
         if len(code) == 3 and code in self.airports_by_iata:
             places = {"airport": self.airports_by_iata[code]}
@@ -734,7 +736,7 @@ class _RateSheet:
             places = {k: v for k, v in places.items() if k == hint}
         if not places:
             raise _CellError(
-                _(
+                self.env._(
                     "Unknown port code: write the UN/LOCODE of the port or depot "
                     "(VNCLI) or the IATA code of the airport (SGN)."
                 )
@@ -747,7 +749,7 @@ class _RateSheet:
             self.env["freight.port"]._fields["kind"]._description_selection(self.env)
         )
         raise _CellError(
-            _(
+            self.env._(
                 "%(code)s is not a place for this mode (it names: %(kinds)s): an "
                 "air rate goes from airport to airport, a sea rate from port or "
                 "depot.",
@@ -760,16 +762,19 @@ class _RateSheet:
         """How the sheet writes a port, so that reading it gives it back."""
         code, iata, kind = self.ports[port_id]
         text = iata if kind == "airport" and iata else code
-        try:
-            if self._port(text, mode) == port_id:
-                return text
-        except _CellError:
-            pass  # written with its kind below
+        if self._accepts(self._port, text, mode) == port_id:
+            return text
         return f"{code} {kind.upper()}"
+
+    def _accepts(self, parse, *args):
+        """What parse reads of a value, None when it refuses it."""
+        try:
+            return parse(*args)
+        except _CellError:
+            return None
 
     def _partner(self, value, kinds, role):
         """A carrier or co-loader id, by SCAC, airline code or exact name."""
-        _ = self.env._
         text = _text(value)
         by_code = self.carriers_by_code.get(text.upper(), [])
         by_name = self.carriers_by_name.get(text.lower(), [])
@@ -779,7 +784,7 @@ class _RateSheet:
                 return fitting[0]
             if fitting:
                 raise _CellError(
-                    _(
+                    self.env._(
                         "Several partners are named %s: give its SCAC or airline code.",
                         text,
                     )
@@ -792,7 +797,7 @@ class _RateSheet:
                 ._description_selection(self.env)
             )
             raise _CellError(
-                _(
+                self.env._(
                     "%(name)s is a %(kind)s, not a %(role)s for this mode.",
                     name=self.partners[ids[0]][0],
                     kind=kind_labels.get(self.partners[ids[0]][1], ""),
@@ -800,7 +805,7 @@ class _RateSheet:
                 )
             )
         raise _CellError(
-            _(
+            self.env._(
                 "Unknown %(role)s: give its SCAC (shipping line), its IATA code "
                 "(airline) or its exact name, as in Freight > Configuration.",
                 role=role,
@@ -810,46 +815,45 @@ class _RateSheet:
     def _carrier_text(self, partner_id, mode):
         code = self.carrier_codes.get(partner_id)
         kinds = MODE_CARRIER_KINDS.get(mode, ())
-        if code:
-            try:
-                if self._partner(code, kinds, "") == partner_id:
-                    return code
-            except _CellError:
-                pass  # the name then
+        if code and self._accepts(self._partner, code, kinds, "") == partner_id:
+            return code
         return self.partners[partner_id][0]
 
     def _named_account(self, value):
-        _ = self.env._
         ids = self.accounts_by_name.get(_text(value).lower(), [])
         if len(ids) > 1:
-            raise _CellError(_("Several customers have this name."))
+            raise _CellError(self.env._("Several customers have this name."))
         if not ids:
             raise _CellError(
-                _("Unknown customer: give the exact name of the customer company.")
+                self.env._(
+                    "Unknown customer: give the exact name of the customer company."
+                )
             )
         return ids[0]
 
     def _currency(self, value):
-        _ = self.env._
         currency = self.currencies.get(_text(value).upper())
         if not currency:
-            raise _CellError(_("Unknown currency: give its ISO code (USD, VND)."))
+            raise _CellError(
+                self.env._("Unknown currency: give its ISO code (USD, VND).")
+            )
         if currency not in self.active_currencies:
             raise _CellError(
-                _("This currency is not active: activate it in Accounting first.")
+                self.env._(
+                    "This currency is not active: activate it in Accounting first."
+                )
             )
         return currency
 
     def _days(self, value):
-        _ = self.env._
         try:
             number = self._number(value)
         except ValueError as exc:
-            raise _CellError(_("Not a number of days.")) from exc
+            raise _CellError(self.env._("Not a number of days.")) from exc
         if number is None:
             return 0
         if number < 0 or not float(number).is_integer():
-            raise _CellError(_("Write a whole number of days, 0 or more."))
+            raise _CellError(self.env._("Write a whole number of days, 0 or more."))
         return int(number)
 
     def _flag(self, value):
@@ -903,7 +907,6 @@ class _RateSheet:
 
     def _preload(self, body):
         """The rates the sheet updates and the customers it names, at once."""
-        _ = self.env._
         name_column = self.field_columns.get("name")
         account_column = self.field_columns.get("named_customer_id")
         names, accounts = {}, set()
@@ -915,7 +918,7 @@ class _RateSheet:
                         number,
                         name_column,
                         name,
-                        _(
+                        self.env._(
                             "Rate %(rate)s is already on row %(row)s.",
                             rate=name,
                             row=names[name],
@@ -991,7 +994,6 @@ class _RateSheet:
         return vals
 
     def _parse_row(self, number, cells):
-        _ = self.env._
         row = _Row(number)
         name_column = self.field_columns.get("name")
         name = name_column and _text(self._cell(cells, name_column))
@@ -1002,7 +1004,7 @@ class _RateSheet:
                     number,
                     name_column,
                     name,
-                    _(
+                    self.env._(
                         "No rate has this number: leave Rate No. empty to create "
                         "a new rate."
                     ),
@@ -1031,7 +1033,6 @@ class _RateSheet:
         return row if len(self.errors) == before and complete else None
 
     def _parse_fields(self, row, cells):
-        _ = self.env._
         for column in self.parse_order:
             fname = column.key
             value = self._cell(cells, column)
@@ -1049,9 +1050,8 @@ class _RateSheet:
                 row.vals[fname] = parsed
 
     def _empty_value(self, row, fname):
-        _ = self.env._
         if fname in REQUIRED_FIELDS:
-            raise _CellError(_("Required: a rate cannot do without it."))
+            raise _CellError(self.env._("Required: a rate cannot do without it."))
         if fname in SELECTION_DEFAULTS:
             return SELECTION_DEFAULTS[fname]
         if fname == "currency_id":
@@ -1061,7 +1061,6 @@ class _RateSheet:
         return False
 
     def _parse_value(self, row, fname, value):
-        _ = self.env._
         mode = row.vals.get("mode")
         if fname in SELECTIONS:
             return self._selection(fname, value)
@@ -1069,9 +1068,9 @@ class _RateSheet:
             return self._port(value, mode)
         if fname == "carrier_id":
             kinds = MODE_CARRIER_KINDS.get(mode) or ("shipping_line", "airline")
-            return self._partner(value, kinds, _("carrier"))
+            return self._partner(value, kinds, self.env._("carrier"))
         if fname == "vendor_id":
-            return self._partner(value, VENDOR_KINDS, _("co-loader or agent"))
+            return self._partner(value, VENDOR_KINDS, self.env._("co-loader or agent"))
         if fname == "named_customer_id":
             return self._named_account(value)
         if fname == "currency_id":
@@ -1085,7 +1084,6 @@ class _RateSheet:
         return _text(value) or False
 
     def _parse_prices(self, row, cells):
-        _ = self.env._
         mode = row.vals.get("mode")
         mode_labels = dict(RATE_MODES)
         for column in self.price_columns:
@@ -1098,7 +1096,7 @@ class _RateSheet:
                 amount = self._price(value)
                 if column.modes and mode not in column.modes:
                     raise _CellError(
-                        _(
+                        self.env._(
                             "This column prices %(modes)s rates, not %(mode)s ones.",
                             modes=" / ".join(mode_labels[m] for m in column.modes),
                             mode=mode_labels.get(mode, mode or ""),
@@ -1116,14 +1114,13 @@ class _RateSheet:
     # Row checks
     # ------------------------------------------------------------------
     def _check_row(self, row):
-        _ = self.env._
         vals = row.vals
         if vals["valid_to"] < vals["valid_from"]:
             self._error(
                 row.number,
                 "valid_to",
                 vals["valid_to"],
-                _(
+                self.env._(
                     "The rate ends before it starts (Valid From %s).",
                     vals["valid_from"].isoformat(),
                 ),
@@ -1133,28 +1130,32 @@ class _RateSheet:
                 row.number,
                 "destination_id",
                 self.ports[vals["destination_id"]][0],
-                _("Origin and destination are the same place."),
+                self.env._("Origin and destination are the same place."),
             )
         if not vals.get("carrier_id") and not vals.get("vendor_id"):
             self._error(
                 row.number,
                 "carrier_id",
                 "",
-                _("A rate needs a carrier or the co-loader it is bought from."),
+                self.env._(
+                    "A rate needs a carrier or the co-loader it is bought from."
+                ),
             )
         if vals["rate_type"] == "named_account" and not vals.get("named_customer_id"):
             self._error(
                 row.number,
                 "named_customer_id",
                 "",
-                _("A named-account rate needs the customer it was filed for."),
+                self.env._("A named-account rate needs the customer it was filed for."),
             )
         if row.rate and row.supersede:
             self._error(
                 row.number,
                 "supersede",
                 "Y",
-                _("Supersede is for new rates: this row updates %s.", row.rate.name),
+                self.env._(
+                    "Supersede is for new rates: this row updates %s.", row.rate.name
+                ),
             )
         self._check_freight(row)
 
@@ -1171,16 +1172,22 @@ class _RateSheet:
         return prices
 
     def _freight_missing(self, mode):
-        _ = self.env._
         return {
-            "sea_fcl": _("An FCL rate needs at least one container price (20GP...)."),
-            "sea_lcl": _("An LCL rate needs its price per CBM or W/M (LCL/CBM...)."),
-            "air": _("An air rate needs at least one weight-break price (+45...)."),
-            "trucking": _("A trucking rate needs a price per container or per TRIP."),
+            "sea_fcl": self.env._(
+                "An FCL rate needs at least one container price (20GP...)."
+            ),
+            "sea_lcl": self.env._(
+                "An LCL rate needs its price per CBM or W/M (LCL/CBM...)."
+            ),
+            "air": self.env._(
+                "An air rate needs at least one weight-break price (+45...)."
+            ),
+            "trucking": self.env._(
+                "A trucking rate needs a price per container or per TRIP."
+            ),
         }[mode]
 
     def _check_freight(self, row):
-        _ = self.env._
         mode = row.vals["mode"]
         freight = self._final_freight(row)
         row.containers = frozenset(key[1] for key in freight if key[1])
@@ -1199,7 +1206,7 @@ class _RateSheet:
                     row.number,
                     "mode",
                     mode,
-                    _(
+                    self.env._(
                         "Rate %(rate)s keeps a %(price)s price that does not fit "
                         "this mode: add its column with an empty cell to remove it.",
                         rate=row.rate.name,
@@ -1221,7 +1228,6 @@ class _RateSheet:
 
     def _check_ladder(self, row, freight):
         """Air prices per kg do not rise as the weight break rises."""
-        _ = self.env._
         ladder = sorted(
             (BREAK_KG[key[2]], key[2], amount, column)
             for key, (amount, column) in freight.items()
@@ -1233,7 +1239,7 @@ class _RateSheet:
                     row.number,
                     upper[3] or "mode",
                     upper[2],
-                    _(
+                    self.env._(
                         "Higher than the %(lower)s price (%(amount)s): a heavier "
                         "weight break cannot cost more per kg.",
                         lower=BREAK_HEADERS[lower[1]],
@@ -1242,7 +1248,6 @@ class _RateSheet:
                 )
 
     def _check_missing_columns(self, number, body):
-        _ = self.env._
         self.missing_columns = False
         name_column = self.field_columns.get("name")
         if name_column and all(
@@ -1256,7 +1261,7 @@ class _RateSheet:
                     number,
                     FIELD_HEADERS[fname],
                     "",
-                    _("Column missing: new rates need it."),
+                    self.env._("Column missing: new rates need it."),
                 )
         if not {"carrier_id", "vendor_id"} & set(self.field_columns):
             self.missing_columns = True
@@ -1264,7 +1269,9 @@ class _RateSheet:
                 number,
                 FIELD_HEADERS["carrier_id"],
                 "",
-                _("Column missing: new rates need a Carrier or Bought From column."),
+                self.env._(
+                    "Column missing: new rates need a Carrier or Bought From column."
+                ),
             )
 
     # ------------------------------------------------------------------
@@ -1400,7 +1407,6 @@ class _RateSheet:
     def _resolve_supersede(self, rows, existing):
         """The active rate each Supersede row replaces: the one it overlaps.
         Once replaced, that rate ends the day before the new one starts."""
-        _ = self.env._
         claimed = {}
         self.supersede_refused = set()
         for row in rows:
@@ -1413,22 +1419,24 @@ class _RateSheet:
             old = clashes[0]
             end = row.vals["valid_from"] - timedelta(days=1)
             if len(clashes) > 1:
-                error = _(
+                error = self.env._(
                     "Overlaps several active rates (%s): Supersede replaces one; "
                     "end the others first.",
                     ", ".join(o["name"] for o in clashes),
                 )
             elif old["valid_from"] > end:
-                error = _(
+                error = self.env._(
                     "Cannot supersede %(rate)s: it starts on %(date)s, not before "
                     "this rate.",
                     rate=old["name"],
                     date=format_date(self.env, old["valid_from"]),
                 )
             elif old["superseded_by_id"]:
-                error = _("%s is already superseded by another rate.", old["name"])
+                error = self.env._(
+                    "%s is already superseded by another rate.", old["name"]
+                )
             elif old["id"] in claimed:
-                error = _(
+                error = self.env._(
                     "Row %(row)s already supersedes %(rate)s.",
                     row=claimed[old["id"]],
                     rate=old["name"],
@@ -1478,9 +1486,79 @@ class _RateSheet:
             freight_rate_allow_past=True,
         )
         for batch in split_every(CREATE_BATCH, plain):
-            created += bulk.create([self._create_vals(row) for row in batch]).ids
+            created += self._bulk_create(bulk, batch).ids
         result["created"] = created
         return {kind: Rate.browse(ids) for kind, ids in result.items()}
+
+    def _bulk_create(self, Rate, rows):
+        """Create the rates of ROWS as drafts, insert their prices in one
+        statement, then activate them: the ORM's create of tens of thousands
+        of prices is most of an import's time. The prices were checked like
+        the line's constraints check them (amounts, shape, ladder) before
+        anything was written; activation checks the overlaps as usual."""
+        vals_list = []
+        for row in rows:
+            vals = self._create_vals(row)
+            vals.pop("line_ids")
+            vals["state"] = "draft"
+            vals_list.append(vals)
+        rates = Rate.create(vals_list)
+        lines = [
+            (rate, self._new_line_vals(row, key, amount))
+            for rate, row in zip(rates, rows, strict=True)
+            for key, (amount, _column) in row.prices.items()
+        ]
+        currencies = self.env["res.currency"].browse(
+            {line["currency_id"] for _rate, line in lines}
+        )
+        rounding = {currency.id: currency.rounding for currency in currencies}
+        uid, now = self.env.uid, fields.Datetime.now()
+        values = []
+        for rate, line in lines:
+            digits = rounding[line["currency_id"]]
+            minimum = line.get("minimum_amount")
+            values.append(
+                SQL(
+                    "(%s, %s, 10, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
+                    rate.id,
+                    rate.company_id.id,
+                    line["line_type"],
+                    line.get("charge_type_id"),
+                    line.get("container_type_id") or None,
+                    line.get("weight_break") or None,
+                    line["unit"],
+                    line["currency_id"],
+                    float_round(line["amount"], precision_rounding=digits),
+                    None
+                    if minimum is None
+                    else float_round(minimum, precision_rounding=digits),
+                    line["included"],
+                    uid,
+                    now,
+                    uid,
+                    now,
+                )
+            )
+        if values:
+            self.env.cr.execute(
+                SQL(
+                    """
+                    INSERT INTO freight_rate_line
+                        (rate_id, company_id, sequence, line_type, charge_type_id,
+                         container_type_id, weight_break, unit, currency_id,
+                         amount, minimum_amount, included,
+                         create_uid, create_date, write_uid, write_date)
+                    VALUES %s
+                    """,
+                    SQL(", ").join(values),
+                )
+            )
+            rates.invalidate_recordset(
+                ["line_ids", "freight_line_ids", "surcharge_line_ids"]
+            )
+        if self.activate:
+            rates._activate()
+        return rates
 
     def _create_vals(self, row):
         vals = {f: row.vals[f] for f in RATE_FIELDS if f in row.vals}
@@ -1732,20 +1810,24 @@ class _RateSheet:
         return output.getvalue()
 
     def _write_guide(self, book, bold):
-        _ = self.env._
         sheet = book.add_worksheet("Guide")
         title = book.add_format({"bold": True, "font_size": 14})
         wrap = book.add_format({"text_wrap": True, "valign": "top"})
         sheet.set_column(0, 0, 22)
         sheet.set_column(1, 1, 12)
         sheet.set_column(2, 2, 100)
-        sheet.write(0, 0, _("How to fill in the rate sheet"), title)
+        sheet.write(0, 0, self.env._("How to fill in the rate sheet"), title)
         line = 2
         for text in self._guide_intro():
             sheet.write(line, 0, text)
             line += 1
         line += 1
-        sheet.write_row(line, 0, [_("Column"), _("Required"), _("What to write")], bold)
+        sheet.write_row(
+            line,
+            0,
+            [self.env._("Column"), self.env._("Required"), self.env._("What to write")],
+            bold,
+        )
         line += 1
         for header, required, text in self._guide_columns():
             sheet.write(line, 0, header)
@@ -1761,77 +1843,83 @@ class _RateSheet:
                 line += 1
 
     def _guide_intro(self):
-        _ = self.env._
         return [
-            _(
+            self.env._(
                 "One row per lane, carrier and validity. Fill in the sheet "
                 "\u201cRates\u201d, save it as .xlsx (or CSV UTF-8) and import it "
                 "with Freight > Rates > Import Rate Sheet."
             ),
-            _(
+            self.env._(
                 "Every row is checked before anything is written: when a cell is "
                 "wrong, nothing is imported and the wizard lists every problem "
                 "with its row, column and value."
             ),
-            _(
+            self.env._(
                 "Leave Rate No. empty to create a rate; give the number of an "
                 "existing rate to update it (what Export Rate Sheet writes). An "
                 "empty price cell means no price: on an update, it removes that "
                 "price. Columns you delete are left as they are."
             ),
-            _(
+            self.env._(
                 "Dates: an Excel date, YYYY-MM-DD or DD/MM/YYYY. Numbers: 1250.50 "
                 "or 1,250.50 (1.250,50 in a semicolon CSV). Empty rows are skipped."
             ),
         ]
 
     def _guide_columns(self):
-        _ = self.env._
-        yes, no = _("yes"), _("no")
+        yes, no = self.env._("yes"), self.env._("no")
         texts = {
-            "name": _(
+            "name": self.env._(
                 "Number of the rate to update (BR26-000123); empty for a new rate."
             ),
-            "mode": _(
+            "mode": self.env._(
                 "sea_fcl, sea_lcl, air or trucking (FCL, LCL and AIR are read too)."
             ),
-            "direction": _("export (default), import, cross_trade or domestic."),
-            "carrier_id": _(
+            "direction": self.env._(
+                "export (default), import, cross_trade or domestic."
+            ),
+            "carrier_id": self.env._(
                 "SCAC of the shipping line (MAEU), IATA code of the airline (VN) or "
                 "exact name. A rate needs a Carrier or a Bought From."
             ),
-            "vendor_id": _(
+            "vendor_id": self.env._(
                 "Exact name of the co-loader or agent the rate is bought from."
             ),
-            "origin_id": _(
+            "origin_id": self.env._(
                 "UN/LOCODE (VNCLI); IATA code for an airport (SGN). When a code "
                 "names a port and a depot, add the kind: VNDVU ICD."
             ),
-            "destination_id": _("As Origin."),
-            "transshipment_id": _(
+            "destination_id": self.env._("As Origin."),
+            "transshipment_id": self.env._(
                 "Transshipment port or airport, as Origin; empty for a direct service."
             ),
-            "cargo_type": _("general (default), reefer or dangerous."),
-            "commodity": _("What the rate is for, when it is commodity-bound."),
-            "rate_type": _("contract (default), spot or named_account."),
-            "named_customer_id": _(
+            "cargo_type": self.env._("general (default), reefer or dangerous."),
+            "commodity": self.env._(
+                "What the rate is for, when it is commodity-bound."
+            ),
+            "rate_type": self.env._("contract (default), spot or named_account."),
+            "named_customer_id": self.env._(
                 "Exact name of the customer of a named-account rate."
             ),
-            "currency_id": _("ISO code of the currency of the prices (USD if empty)."),
-            "valid_from": _("First day of validity."),
-            "valid_to": _(
+            "currency_id": self.env._(
+                "ISO code of the currency of the prices (USD if empty)."
+            ),
+            "valid_from": self.env._("First day of validity."),
+            "valid_to": self.env._(
                 "Last day of validity. A rate that has already ended is imported "
                 "as expired."
             ),
-            "transit_days": _("Transit time in days."),
-            "frequency": _(
+            "transit_days": self.env._("Transit time in days."),
+            "frequency": self.env._(
                 "daily, several_weekly, weekly, fortnightly, monthly or on_request."
             ),
-            "free_dem_days": _("Free demurrage days at the terminal."),
-            "free_det_days": _("Free detention days with the container outside."),
-            "reference": _("Contract or reference number of the carrier."),
-            "remarks": _("Free text."),
-            "supersede": _(
+            "free_dem_days": self.env._("Free demurrage days at the terminal."),
+            "free_det_days": self.env._(
+                "Free detention days with the container outside."
+            ),
+            "reference": self.env._("Contract or reference number of the carrier."),
+            "remarks": self.env._("Free text."),
+            "supersede": self.env._(
                 "Y: the new rate replaces the active rate it overlaps, which then "
                 "ends the day before; without it, an overlapping rate is refused."
             ),
@@ -1843,25 +1931,28 @@ class _RateSheet:
         prices = [
             (
                 "20GP, 40GP, 40HC ...",
-                _(
+                self.env._(
                     "FCL and trucking: the freight per container of that type, one "
                     "column per container type."
                 ),
             ),
-            (TRIP_HEADER, _("Trucking: the price per trip.")),
-            (LCL_HEADERS["per_cbm"], _("LCL: the freight per CBM.")),
-            (LCL_HEADERS["per_wm"], _("LCL: the freight per W/M (1 CBM = 1,000 kg).")),
-            (LCL_MIN_HEADER, _("LCL: the minimum charge.")),
+            (TRIP_HEADER, self.env._("Trucking: the price per trip.")),
+            (LCL_HEADERS["per_cbm"], self.env._("LCL: the freight per CBM.")),
+            (
+                LCL_HEADERS["per_wm"],
+                self.env._("LCL: the freight per W/M (1 CBM = 1,000 kg)."),
+            ),
+            (LCL_MIN_HEADER, self.env._("LCL: the minimum charge.")),
             (
                 "MIN, -45 ... +1000",
-                _(
+                self.env._(
                     "Air: the minimum charge, then the price per chargeable kg of "
                     "each weight break; a heavier break cannot cost more per kg."
                 ),
             ),
             (
-                _("Surcharges"),
-                _(
+                self.env._("Surcharges"),
+                self.env._(
                     "One column per charge code (BAF), optionally followed by a "
                     "container type (THCO 20GP), a currency in brackets when it is "
                     "not the rate's (DOC (VND)), a unit after a slash when it is "
@@ -1873,7 +1964,6 @@ class _RateSheet:
         return rows + [(header, no, text) for header, text in prices]
 
     def _guide_lists(self):
-        _ = self.env._
         env = self.env
         units = dict(CHARGE_UNITS)
         charges = env["freight.charge.type"].search_fetch(
@@ -1886,22 +1976,22 @@ class _RateSheet:
             return rate_fields[fname]._description_selection(env)
 
         return [
-            (_("Modes"), selection("mode")),
-            (_("Directions"), selection("direction")),
-            (_("Cargo types"), selection("cargo_type")),
-            (_("Rate types"), selection("rate_type")),
-            (_("Frequencies"), selection("frequency")),
-            (_("Container types"), [(c.code, c.name) for c in containers]),
+            (self.env._("Modes"), selection("mode")),
+            (self.env._("Directions"), selection("direction")),
+            (self.env._("Cargo types"), selection("cargo_type")),
+            (self.env._("Rate types"), selection("rate_type")),
+            (self.env._("Frequencies"), selection("frequency")),
+            (self.env._("Container types"), [(c.code, c.name) for c in containers]),
             (
-                _("Charge codes"),
+                self.env._("Charge codes"),
                 [(c.code, c.name, units.get(c.default_unit, "")) for c in charges],
             ),
             (
-                _("Units (after a slash)"),
+                self.env._("Units (after a slash)"),
                 [("/" + token, units[unit]) for unit, token in UNIT_TOKENS.items()],
             ),
             (
-                _("Air weight breaks"),
+                self.env._("Air weight breaks"),
                 [
                     (header, dict(WEIGHT_BREAKS)[wb])
                     for wb, header in BREAK_HEADERS.items()
@@ -1947,17 +2037,16 @@ class FreightRateImport(models.TransientModel):
 
     @api.depends("state", "error_ids", "created_count", "updated_count")
     def _compute_summary(self):
-        _ = self.env._
         for wizard in self:
             wizard.error_count = len(wizard.error_ids)
             if wizard.state == "errors":
-                wizard.summary = _(
+                wizard.summary = self.env._(
                     "%(count)s problems found in the sheet: nothing was imported. "
                     "Correct them and import the sheet again.",
                     count=wizard.error_count,
                 )
             elif wizard.state == "done":
-                wizard.summary = _(
+                wizard.summary = self.env._(
                     "%(created)s rates created, %(updated)s updated, "
                     "%(unchanged)s unchanged.",
                     created=wizard.created_count,
@@ -2082,4 +2171,4 @@ class FreightRateImportError(models.TransientModel):
     row = fields.Integer(help="The row of the sheet, as the spreadsheet numbers it.")
     column = fields.Char()
     value = fields.Char()
-    message = fields.Char(string="Problem")
+    message = fields.Text(string="Problem")
