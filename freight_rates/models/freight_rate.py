@@ -939,10 +939,8 @@ class FreightRate(models.Model):
                 ) from exc
             if not partner:
                 raise UserError(self.env._("Unknown customer %s.", customer))
-        # Only what the finder uses of the company, not every column.
-        company = self.env.company
-        company.fetch(["currency_id", "parent_path"])
-        target = target or company.currency_id
+        currency_id, root_company_id = self._finder_company(self.env.company.id)
+        target = target or self.env["res.currency"].browse(currency_id)
         factor = AIR_KG_PER_CBM if mode == "air" else SEA_KG_PER_CBM
         chargeable = max(gross_weight, volume * factor)
         return {
@@ -959,8 +957,16 @@ class FreightRate(models.Model):
             "include_expired": bool(include_expired),
             "customer": partner.commercial_partner_id,
             # Exchange rates are kept on the root company (res.currency).
-            "root_company_id": int(company.parent_path.split("/")[0]),
+            "root_company_id": root_company_id,
         }
+
+    @api.model
+    @ormcache("company_id")
+    def _finder_company(self, company_id):
+        """(currency id, root company id) of the company, kept in the registry
+        cache (res.company clears it when either changes)."""
+        company = self.env["res.company"].sudo().browse(company_id)
+        return company.currency_id.id, int(company.parent_path.split("/")[0])
 
     @api.model
     def _finder_lookup(self, model, code_field, value):

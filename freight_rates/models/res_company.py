@@ -26,3 +26,8 @@ class ResCompany(models.Model):
             "The rate expiry reminder must come at least one day before.",
         ),
     ]
+
+    def cache_invalidation_fields(self):
+        # The rate finder keeps each company's currency and root company in
+        # the registry cache.
+        return super().cache_invalidation_fields() | {"currency_id", "parent_id"}
