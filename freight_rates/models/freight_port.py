@@ -3,15 +3,18 @@
 from odoo import api, models
 
 
-class FreightPort(models.Model):
-    _inherit = "freight.port"
+class FreightFinderCacheMixin(models.AbstractModel):
+    """Master data the rate finder keeps by code in the registry cache: any
+    change clears the cache."""
 
-    # The rate finder keeps ports by code in the registry cache.
+    _name = "freight.finder.cache.mixin"
+    _description = "Master Data Cached by the Rate Finder"
+
     @api.model_create_multi
     def create(self, vals_list):
-        ports = super().create(vals_list)
+        records = super().create(vals_list)
         self.env.registry.clear_cache()
-        return ports
+        return records
 
     def write(self, vals):
         res = super().write(vals)
@@ -22,24 +25,13 @@ class FreightPort(models.Model):
         res = super().unlink()
         self.env.registry.clear_cache()
         return res
+
+
+class FreightPort(models.Model):
+    _name = "freight.port"
+    _inherit = ["freight.port", "freight.finder.cache.mixin"]
 
 
 class FreightContainerType(models.Model):
-    _inherit = "freight.container.type"
-
-    # The rate finder keeps container types by code in the registry cache.
-    @api.model_create_multi
-    def create(self, vals_list):
-        containers = super().create(vals_list)
-        self.env.registry.clear_cache()
-        return containers
-
-    def write(self, vals):
-        res = super().write(vals)
-        self.env.registry.clear_cache()
-        return res
-
-    def unlink(self):
-        res = super().unlink()
-        self.env.registry.clear_cache()
-        return res
+    _name = "freight.container.type"
+    _inherit = ["freight.container.type", "freight.finder.cache.mixin"]

@@ -256,6 +256,17 @@ class FreightRateLine(models.Model):
                 % (self.env._("Prices changed"), Markup("").join(items))
             )
 
+    def _log_lines(self, title):
+        """Post TITLE and these prices in the chatter of their rates that are
+        no longer drafts."""
+        logged = self.filtered(lambda x: x.rate_id.state != "draft")
+        for rate in logged.rate_id:
+            items = Markup("").join(
+                Markup("<li><b>%s</b>: %s</li>") % (x._price_label(), x._format_price())
+                for x in logged.filtered(lambda x, r=rate: x.rate_id == r)
+            )
+            rate._message_log(body=Markup("<p>%s</p><ul>%s</ul>") % (title, items))
+
     def _format_change(self, fname, before, after):
         field = self._fields[fname]
         if fname in ("amount", "minimum_amount"):
@@ -284,23 +295,7 @@ class FreightRateLine(models.Model):
                 if fname in vals and not vals[fname]:
                     del vals[fname]
         lines = super().create(vals_list)
-        logged = lines.filtered(lambda x: x.rate_id.state != "draft")
-        for rate in logged.rate_id:
-            added = logged.filtered(lambda x, r=rate: x.rate_id == r)
-            rate._message_log(
-                body=Markup("<p>%s</p><ul>%s</ul>")
-                % (
-                    self.env._("Prices added"),
-                    Markup("").join(
-                        Markup("<li><b>%s</b>: %s</li>")
-                        % (
-                            x._price_label(),
-                            format_amount(self.env, x.amount, x.currency_id),
-                        )
-                        for x in added
-                    ),
-                )
-            )
+        lines._log_lines(self.env._("Prices added"))
         lines.rate_id.filtered(lambda r: r.state == "active")._check_overlap()
         return lines
 
@@ -320,21 +315,5 @@ class FreightRateLine(models.Model):
         return res
 
     def unlink(self):
-        logged = self.filtered(lambda x: x.rate_id.state != "draft")
-        for rate in logged.rate_id:
-            removed = logged.filtered(lambda x, r=rate: x.rate_id == r)
-            rate._message_log(
-                body=Markup("<p>%s</p><ul>%s</ul>")
-                % (
-                    self.env._("Prices removed"),
-                    Markup("").join(
-                        Markup("<li><b>%s</b>: %s</li>")
-                        % (
-                            x._price_label(),
-                            format_amount(self.env, x.amount, x.currency_id),
-                        )
-                        for x in removed
-                    ),
-                )
-            )
+        self._log_lines(self.env._("Prices removed"))
         return super().unlink()

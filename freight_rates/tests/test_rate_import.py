@@ -280,7 +280,7 @@ class TestRateImport(FreightRateCommon, TransactionCase):
         sheet = xlsx(
             [
                 header,
-                [None, *fcl, "VNXXX", "USLAX", *april, None, 100],  # row 2
+                [None, *fcl, "VNZZZ", "USLAX", *april, None, 100],  # row 2
                 [None, *fcl, "SGN", "USLAX", *april, None, 100],  # row 3
                 [None, *fcl, "VNCLI", "USLAX", "31/02/2026", april[1], None, 100],
                 [None, *fcl, "VNCLI", "USLAX", april[1], april[0], None, 100],
@@ -291,7 +291,7 @@ class TestRateImport(FreightRateCommon, TransactionCase):
                 [None, *fcl, "VNCLI", "USLAX", *april, None, None, None]
                 + [None, None, 50],  # row 9: no container price
                 ["BR99-999999", *fcl, "VNCLI", "USLAX", *april, None, 100],
-                [None, *fcl, "VNCLI", "USLAX", *april, "XXX", 100],  # row 11
+                [None, *fcl, "VNCLI", "USLAX", *april, "ZZZ", 100],  # row 11
                 [],  # row 12: empty, skipped
                 [None, "FCL", "Test Line C", "VNCLI", "USLAX", *april, None, 1500],
                 [None, *fcl, "VNHPH", "USLAX", *april, None, 100, None, 4.1],
@@ -304,7 +304,7 @@ class TestRateImport(FreightRateCommon, TransactionCase):
         problems = self._problems(wizard)
         expected = {
             (1, "XYZ", "XYZ"): "Unknown column",
-            (2, "Origin", "VNXXX"): "Unknown port code",
+            (2, "Origin", "VNZZZ"): "Unknown port code",
             (3, "Origin", "SGN"): "not a place for this mode",
             (4, "Valid From", "31/02/2026"): "Not a date",
             (5, "Valid To", "2026-04-01"): "ends before it starts",
@@ -314,7 +314,7 @@ class TestRateImport(FreightRateCommon, TransactionCase):
             (8, "+100", "4.5"): "heavier weight break cannot cost more",
             (9, "Mode", "sea_fcl"): "needs at least one container price",
             (10, "Rate No.", "BR99-999999"): "No rate has this number",
-            (11, "Currency", "XXX"): "Unknown currency",
+            (11, "Currency", "ZZZ"): "Unknown currency",
             (14, "+45", "4.1"): "prices Air rates",
         }
         for key, message in expected.items():
