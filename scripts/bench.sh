@@ -6,8 +6,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 PG_PORT="${PG_PORT:-5435}"
 DB="${DB:-freight}"
-DATA="$PG_STATE/run-pg15"
-CONF="$STATE_DIR/odoo-bench.conf"
+DATA="${FREIGHT_RUN_PG:-$PG_STATE/run-pg15}"
+CONF="$STATE_DIR/odoo-bench-$(basename "$DATA").conf"
 
 bash "$REPO_DIR/scripts/setup.sh"
 started=0

@@ -24,7 +24,7 @@ fi
 PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)}"
 DB_USER=odoo
 DB_PASSWORD=odoo
-MODULES=freight_crm,freight_rates,freight_quotation,freight_inquiry,freight_booking
+MODULES="${FREIGHT_MODULES:-freight_crm,freight_rates,freight_quotation,freight_inquiry,freight_booking}"
 
 log() { printf '\033[1m[freight]\033[0m %s\n' "$*" >&2; }
 

@@ -6,8 +6,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 PG_PORT="${PG_PORT:-5435}"
 DB="${DB:-freight}"
-DATA="$PG_STATE/run-pg15"
-CONF="$STATE_DIR/odoo-screenshots.conf"
+DATA="${FREIGHT_RUN_PG:-$PG_STATE/run-pg15}"
+CONF="$STATE_DIR/odoo-screenshots-$(basename "$DATA").conf"
 HTTP_PORT=$("$PYTHON" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 bash "$REPO_DIR/scripts/setup.sh"

@@ -5,8 +5,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 PG_PORT="${PG_PORT:-5435}"
 DB="${DB:-freight}"
-DATA="$PG_STATE/run-pg15"
-CONF="$STATE_DIR/odoo-shell.conf"
+DATA="${FREIGHT_RUN_PG:-$PG_STATE/run-pg15}"
+CONF="$STATE_DIR/odoo-shell-$(basename "$DATA").conf"
 
 started=0
 if ! as_pg "$PG_BIN/pg_ctl" -D "$DATA" status >/dev/null 2>&1; then

@@ -6,6 +6,16 @@ from odoo.addons.mail.tests.common import mail_new_test_user
 class FreightCommon:
     """One user per Freight role, made once per class (see crm's common.py)."""
 
+    def _visible_menus(self, user, xmlids):
+        """Which of the menus XMLIDS the user sees: visible, and so are all
+        their parents."""
+        visible = self.env["ir.ui.menu"].with_user(user)._visible_menu_ids()
+
+        def seen(menu):
+            return not menu or (menu.id in visible and seen(menu.parent_id))
+
+        return {xmlid for xmlid in xmlids if seen(self.env.ref(xmlid))}
+
     @classmethod
     def _setup_freight_users(cls):
         def user(login, groups, name):
