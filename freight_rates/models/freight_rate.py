@@ -13,6 +13,8 @@ from odoo.addons.freight_crm.models.freight_selection import (
     TRANSPORT_MODES,
 )
 
+from .freight_rate_line import WEIGHT_BREAK_KG
+
 # Buying rates exist for carriage; "logistics" is sold, not bought as a rate.
 RATE_MODES = [mode for mode in TRANSPORT_MODES if mode[0] != "logistics"]
 
@@ -394,7 +396,7 @@ class FreightRate(models.Model):
     def _check_price_ladder(self):
         """One price per container type / weight break / unit, and air
         prices per kg that do not rise as the weight break rises."""
-        breaks = self.env["freight.rate.line"]._BREAK_KG
+        breaks = WEIGHT_BREAK_KG
         for rate in self:
             seen = set()
             freight = rate.line_ids.filtered(lambda x: x.line_type == "freight")
@@ -1280,7 +1282,7 @@ class FreightRate(models.Model):
         charged at its own weight when that is cheaper; never under the minimum.
         """
         weight = request["chargeable_weight"]
-        breaks = self.env["freight.rate.line"]._BREAK_KG
+        breaks = WEIGHT_BREAK_KG
         minimum = max(
             (x["amount"] for x in freight if x["weight_break"] == "min"), default=0.0
         )

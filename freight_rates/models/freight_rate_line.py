@@ -20,6 +20,17 @@ WEIGHT_BREAKS = [
     ("p1000", "+1000 kg"),
 ]
 
+# From which chargeable weight a break applies; "min" is a flat minimum.
+WEIGHT_BREAK_KG = {
+    "min": 0.0,
+    "m45": 0.0,
+    "p45": 45.0,
+    "p100": 100.0,
+    "p300": 300.0,
+    "p500": 500.0,
+    "p1000": 1000.0,
+}
+
 # The unit each mode's freight price is quoted in.
 MODE_FREIGHT_UNITS = {
     "sea_fcl": ("per_container",),
@@ -37,17 +48,6 @@ class FreightRateLine(models.Model):
     _description = "Buying Rate Price"
     _order = "rate_id, line_type, sequence, id"
     _check_company_auto = True
-
-    # From which chargeable weight a break applies; "min" is a flat minimum.
-    _BREAK_KG = {
-        "min": 0.0,
-        "m45": 0.0,
-        "p45": 45.0,
-        "p100": 100.0,
-        "p300": 300.0,
-        "p500": 500.0,
-        "p1000": 1000.0,
-    }
 
     rate_id = fields.Many2one(
         "freight.rate", required=True, ondelete="cascade", index=True

@@ -42,7 +42,7 @@ from ..models.freight_rate import (
     RATE_TYPES,
     VENDOR_KINDS,
 )
-from ..models.freight_rate_line import WEIGHT_BREAKS
+from ..models.freight_rate_line import WEIGHT_BREAK_KG, WEIGHT_BREAKS
 
 # The rate's own columns, in the order of the sheet: (field, header).
 FIELD_COLUMNS = [
@@ -149,16 +149,6 @@ BREAK_HEADERS = {
     "p300": "+300",
     "p500": "+500",
     "p1000": "+1000",
-}
-# From which chargeable weight each break applies (as freight.rate.line).
-BREAK_KG = {
-    "min": 0.0,
-    "m45": 0.0,
-    "p45": 45.0,
-    "p100": 100.0,
-    "p300": 300.0,
-    "p500": 500.0,
-    "p1000": 1000.0,
 }
 # The unit of a surcharge, written after a slash in its header when it is not
 # the charge type's default unit: "DOC /BL".
@@ -1229,7 +1219,7 @@ class _RateSheet:
     def _check_ladder(self, row, freight):
         """Air prices per kg do not rise as the weight break rises."""
         ladder = sorted(
-            (BREAK_KG[key[2]], key[2], amount, column)
+            (WEIGHT_BREAK_KG[key[2]], key[2], amount, column)
             for key, (amount, column) in freight.items()
             if key[2] and key[2] != "min"
         )
