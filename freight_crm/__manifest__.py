@@ -30,6 +30,7 @@
         "views/freight_interaction_views.xml",
         "views/freight_customer_views.xml",
         "views/res_partner_views.xml",
+        "views/res_partner_kanban_views.xml",
         "views/crm_lead_views.xml",
         "views/res_config_settings_views.xml",
         "report/freight_customer_care_report_views.xml",
