@@ -13,20 +13,6 @@ INTERACTION_STATES = [
 ]
 
 
-class FreightInteractionKind(models.Model):
-    _name = "freight.interaction.kind"
-    _description = "Kind of Customer Interaction"
-    _order = "sequence, id"
-
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    icon = fields.Char(help="Font Awesome icon, e.g. fa-phone.")
-    is_visit = fields.Boolean(
-        string="Field Visit", help="Used by the quick 'log a visit' action."
-    )
-    active = fields.Boolean(default=True)
-
-
 class FreightInteraction(models.Model):
     _name = "freight.interaction"
     _description = "Customer Interaction"
