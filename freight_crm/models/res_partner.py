@@ -220,7 +220,7 @@ class ResPartner(models.Model):
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise self._freight_unsupported_search(operator)
         neglected = SQL(
-            "SELECT p.id FROM res_partner p WHERE %s",
+            "(SELECT p.id FROM res_partner p WHERE %s)",
             self._freight_neglected_sql("p", fields.Date.context_today(self)),
         )
         return [("id", "in" if (operator == "=") == value else "not in", neglected)]
@@ -237,7 +237,7 @@ class ResPartner(models.Model):
         return SQL(
             """(%(p)s.is_company AND %(p)s.freight_stage IS NOT NULL
                 AND (%(p)s.last_interaction_date IS NULL
-                     OR %(p)s.last_interaction_date < %(today)s::date - (
+                     OR %(p)s.last_interaction_date < %(today)s - (
                         SELECT c.freight_neglect_days FROM res_company c
                          WHERE c.id = %(home)s)))""",
             p=partner,

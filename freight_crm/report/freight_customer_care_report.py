@@ -75,7 +75,7 @@ class FreightCustomerCareReport(models.Model):
             p.freight_stage AS freight_stage,
             p.freight_region_id AS region_id,
             p.last_interaction_date AS last_interaction_date,
-            %(today)s::date - p.last_interaction_date AS days_since_interaction,
+            %(today)s - p.last_interaction_date AS days_since_interaction,
             %(neglected)s AS is_neglected,
             CASE WHEN %(neglected)s THEN 1 ELSE 0 END AS neglected_count,
             COALESCE(i.interaction_count, 0) AS interaction_count,
@@ -96,7 +96,7 @@ class FreightCustomerCareReport(models.Model):
                 SELECT partner_id, COUNT(*) AS interaction_count
                   FROM freight_interaction
                  WHERE state = 'done'
-                   AND date >= %s::date - 90
+                   AND date >= %s - 90
                  GROUP BY partner_id
             ) i ON i.partner_id = p.id
             LEFT JOIN (
