@@ -105,6 +105,8 @@ class TestManagerTools(FreightCommon, TransactionCase):
         self.assertNotIn(self.customer_a.name, mail.body_html)
 
     def test_reassign_customers_keeps_history_and_notifies(self):
+        self.recent.write({"next_date": self.today + timedelta(days=7)})
+        self.assertEqual(self.customer_a.activity_ids.user_id, self.user_sales)
         wizard = Form(
             self.env["freight.customer.reassign"]
             .with_user(self.user_manager)
@@ -123,6 +125,10 @@ class TestManagerTools(FreightCommon, TransactionCase):
         self.assertEqual(self.lead.user_id, self.user_sales_2)
         self.assertEqual(self.planned.user_id, self.user_sales_2)
         self.assertEqual(self.recent.user_id, self.user_sales)  # done: history
+        follow_up = self.customer_a.activity_ids.filtered(
+            lambda a: a.summary.startswith("Next interaction")
+        )
+        self.assertEqual(follow_up.user_id, self.user_sales_2)
         message = self.customer_a.message_ids[0]
         self.assertEqual(
             message.partner_ids,

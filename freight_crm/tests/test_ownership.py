@@ -274,7 +274,22 @@ class TestCustomerOwnership(FreightCommon, TransactionCase):
             ),
         )
 
-    # Claims ----------------------------------------------------------------
+    def test_owner_schedules_the_next_interaction_on_the_customer(self):
+        self._as(self.user_sales, "freight.interaction").create(
+            self._vals("freight.interaction", self.customer_a, self.user_sales)
+            | {"state": "done", "next_date": date(2026, 3, 16), "plan_next": True}
+        )
+        activity = self.customer_a.activity_ids
+        self.assertEqual(
+            (activity.user_id, activity.date_deadline),
+            (self.user_sales, date(2026, 3, 16)),
+        )
+        follow_up = self.env["freight.interaction"].search(
+            [("partner_id", "=", self.customer_a.id), ("state", "=", "planned")]
+        )
+        self.assertEqual(follow_up.user_id, self.user_sales)
+
+        # Claims ----------------------------------------------------------------
 
     def test_claim_approved_by_a_manager(self):
         self.unowned.with_user(self.user_sales_2).action_freight_claim()

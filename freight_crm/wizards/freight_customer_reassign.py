@@ -83,3 +83,11 @@ class FreightCustomerReassign(models.TransientModel):
             ]
         )
         interactions.user_id = self.new_user_id
+        # The customer's open follow-ups (next interaction, birthdays of its
+        # people) go to the new salesperson, told by the reassignment message.
+        activities = (customer | customer.child_ids).activity_ids.filtered(
+            lambda activity: activity.user_id == old_user
+        )
+        activities.with_context(
+            mail_activity_quick_update=True
+        ).user_id = self.new_user_id
