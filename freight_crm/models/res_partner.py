@@ -357,7 +357,12 @@ class ResPartner(models.Model):
             if moving:
                 moving._check_salesperson_by_hand()
                 moves = {partner: partner.user_id for partner in moving}
-        result = super().write(vals)
+        # Our own message (below) tells both salespeople, in their inbox: no
+        # separate "you have been assigned" e-mail.
+        partners = (
+            self.with_context(mail_auto_subscribe_no_notify=True) if moves else self
+        )
+        result = super(ResPartner, partners).write(vals)
         if moves:
             self._freight_log_reassignments(moves)
         return result
@@ -544,16 +549,25 @@ class ResPartner(models.Model):
         # change it; the claim only records the request for the managers.
         customer = self.sudo()
         customer.freight_claim_user_id = self.env.user
+        summary = self.env._(
+            "%(user)s claims %(customer)s", user=self.env.user.name, customer=self.name
+        )
+        # The managers are told in their inbox (the message below), not by
+        # e-mail: no second notification per activity.
         for manager in managers:
-            customer.activity_schedule(
+            customer.with_context(mail_activity_quick_update=True).activity_schedule(
                 "freight_crm.mail_activity_type_freight_claim",
                 user_id=manager.id,
-                summary=self.env._(
-                    "%(user)s claims %(customer)s",
-                    user=self.env.user.name,
-                    customer=self.name,
-                ),
+                summary=summary,
             )
+        customer.message_post(
+            body=self.env._(
+                "%(summary)s: approve or reject it on the customer.", summary=summary
+            ),
+            message_type="comment",
+            subtype_xmlid="freight_crm.mt_customer_reassigned",
+            partner_ids=managers.partner_id.ids,
+        )
         return True
 
     def action_freight_approve_claim(self):
@@ -605,9 +619,19 @@ class ResPartner(models.Model):
             )
 
     def _freight_close_claim(self, feedback):
-        self.activity_feedback(
-            ["freight_crm.mail_activity_type_freight_claim"], feedback=feedback
-        )
+        """Close the claim: the deciding manager's activity is done, the other
+        managers' ones go."""
+        claim_type = self.env.ref("freight_crm.mail_activity_type_freight_claim")
+        for customer in self:
+            claims = customer.activity_ids.filtered(
+                lambda activity: activity.activity_type_id == claim_type
+            )
+            decided = (
+                claims.filtered(lambda activity: activity.user_id == self.env.user)[:1]
+                or claims[:1]
+            )
+            (claims - decided).unlink()
+            decided.action_feedback(feedback=feedback)
         self.freight_claim_user_id = False
 
     def _freight_sales_managers(self):

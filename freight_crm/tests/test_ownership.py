@@ -151,7 +151,12 @@ class TestCustomerOwnership(FreightCommon, TransactionCase):
         # server).
         self.user_sales.notification_type = "inbox"
         self.user_sales_2.notification_type = "email"
-        mails_before = self.env["mail.mail"].search_count([])
+        Notification = self.env["mail.notification"]
+        salespeople = (self.user_sales | self.user_sales_2).partner_id
+        emails = [("res_partner_id", "in", salespeople.ids)]
+        emails += [("notification_type", "=", "email")]
+        emails_before = Notification.search_count(emails)
+        messages_before = self.customer_a.message_ids
         self.customer_a.with_user(self.user_manager).write(
             {"user_id": self.user_sales_2.id}
         )
@@ -180,7 +185,9 @@ class TestCustomerOwnership(FreightCommon, TransactionCase):
                 (self.user_sales_2.partner_id, "inbox"),
             },
         )
-        self.assertEqual(self.env["mail.mail"].search_count([]), mails_before)
+        # No e-mail to anyone, and no second "you have been assigned" message.
+        self.assertEqual(Notification.search_count(emails), emails_before)
+        self.assertEqual(self.customer_a.message_ids - messages_before, message)
         activity = self.customer_a.activity_ids
         self.assertEqual(activity.user_id, self.user_sales_2)
         self.assertEqual(activity.summary, f"Review customer {self.customer_a.name}")
@@ -300,6 +307,12 @@ class TestCustomerOwnership(FreightCommon, TransactionCase):
         self.assertEqual(activities.activity_type_id, claim_type)
         self.assertIn(self.user_manager, activities.user_id)
         self.assertNotIn(self.user_sales, activities.user_id)
+        # The managers are told in their Odoo inbox.
+        request = self.unowned.message_ids[0]
+        self.assertIn(self.user_manager.partner_id, request.partner_ids)
+        self.assertEqual(
+            set(request.notification_ids.mapped("notification_type")), {"inbox"}
+        )
         # Claimed is not owned: still read-only to the claimant.
         with self.assertRaises(AccessError):
             self.unowned.with_user(self.user_sales_2).write({"phone": "0909"})
@@ -313,6 +326,10 @@ class TestCustomerOwnership(FreightCommon, TransactionCase):
         self.assertEqual(self.unowned.user_id, self.user_sales_2)
         self.assertFalse(self.unowned.freight_claim_user_id)
         self.assertFalse(self.unowned.activity_ids.activity_type_id & claim_type)
+        done = self.unowned.message_ids.filtered(
+            lambda m: m.mail_activity_type_id == claim_type
+        )
+        self.assertEqual(len(done), 1)  # the deciding manager's, done
         history = self.unowned.freight_reassignment_ids
         self.assertEqual(
             (history.old_user_id, history.new_user_id),
