@@ -107,6 +107,12 @@ class TestManagerTools(FreightCommon, TransactionCase):
     def test_reassign_customers_keeps_history_and_notifies(self):
         self.recent.write({"next_date": self.today + timedelta(days=7)})
         self.assertEqual(self.customer_a.activity_ids.user_id, self.user_sales)
+        salespeople = (self.user_sales | self.user_sales_2).partner_id
+        emails = [
+            ("res_partner_id", "in", salespeople.ids),
+            ("notification_type", "=", "email"),
+        ]
+        emails_before = self.env["mail.notification"].search_count(emails)
         wizard = Form(
             self.env["freight.customer.reassign"]
             .with_user(self.user_manager)
@@ -116,6 +122,10 @@ class TestManagerTools(FreightCommon, TransactionCase):
         wizard.reason = "Lan cannot keep up with the weekly bookings"
         wizard.save().action_reassign()
         self.assertEqual(self.customer_a.user_id, self.user_sales_2)
+        # Nobody is e-mailed (per document or otherwise): all in their inbox.
+        self.assertEqual(
+            self.env["mail.notification"].search_count(emails), emails_before
+        )
         history = self.customer_a.freight_reassignment_ids
         self.assertEqual(
             (history.old_user_id, history.new_user_id, history.create_uid),

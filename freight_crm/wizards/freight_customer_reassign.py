@@ -64,8 +64,15 @@ class FreightCustomerReassign(models.TransientModel):
         return {"type": "ir.actions.act_window_close"}
 
     def _move_open_documents(self, customer, old_user):
+        """Open opportunities, planned interactions and the open follow-ups of
+        the customer and its people go to the new salesperson, who learns it
+        from the reassignment message: no e-mail per document."""
         if not old_user:
             return
+        quiet = {
+            "mail_auto_subscribe_no_notify": True,
+            "mail_activity_quick_update": True,
+        }
         leads = self.env["crm.lead"].search(
             [
                 ("partner_id", "child_of", customer.id),
@@ -74,7 +81,7 @@ class FreightCustomerReassign(models.TransientModel):
                 ("stage_id.is_won", "=", False),
             ]
         )
-        leads.user_id = self.new_user_id
+        leads.with_context(**quiet).write({"user_id": self.new_user_id.id})
         interactions = self.env["freight.interaction"].search(
             [
                 ("partner_id", "=", customer.id),
@@ -82,12 +89,8 @@ class FreightCustomerReassign(models.TransientModel):
                 ("state", "in", ("planned", "in_progress")),
             ]
         )
-        interactions.user_id = self.new_user_id
-        # The customer's open follow-ups (next interaction, birthdays of its
-        # people) go to the new salesperson, told by the reassignment message.
+        interactions.with_context(**quiet).write({"user_id": self.new_user_id.id})
         activities = (customer | customer.child_ids).activity_ids.filtered(
             lambda activity: activity.user_id == old_user
         )
-        activities.with_context(
-            mail_activity_quick_update=True
-        ).user_id = self.new_user_id
+        activities.with_context(**quiet).write({"user_id": self.new_user_id.id})
