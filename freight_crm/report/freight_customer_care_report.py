@@ -151,11 +151,13 @@ class FreightCustomerCareReport(models.Model):
         }
 
     @api.model
-    def _monthly_report_data(self, company, date_from, date_to, top=10):
-        """Per salesperson, for the customers of `company`: customers,
+    def _monthly_report_data(self, date_from, date_to, top=10, company=None):
+        """Per salesperson, for the customers of `company` (by default the
+        current one): customers,
         interactions done in the period, open opportunities, and the neglected
         customers (the `top` most neglected listed by name), aggregated in the
         database."""
+        company = company or self.env.company
         lines = [("company_id", "=", company.id)]
         customers = company._freight_customer_domain("partner_id.company_id")
         done = dict(
@@ -223,7 +225,7 @@ class FreightCustomerCareReport(models.Model):
             if not managers:
                 continue
             report = self.with_company(company)._monthly_report_data(
-                company, date_from, date_to
+                date_from, date_to, company=company
             )
             for manager in managers:
                 template.with_context(
