@@ -4,7 +4,7 @@
     "name": "Freight CRM",
     "summary": "Customers, contacts, opportunities and the freight master data "
     "(ports, airports, containers, charges, carriers) of a forwarder",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/freight-crm/freight-crm",
     "author": "Freight CRM contributors",
