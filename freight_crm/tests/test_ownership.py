@@ -128,6 +128,12 @@ class TestCustomerOwnership(FreightCommon, TransactionCase):
             )
         with self.assertRaises(AccessError):
             self.contact_a.with_user(self.user_sales_2).write({"phone": "0909"})
+        for partner in (self.customer_a, self.contact_a):
+            with self.assertRaises(AccessError):
+                partner.with_user(self.user_sales_2).unlink()
+            with self.assertRaises(AccessError):
+                partner.with_user(self.user_sales_2).action_archive()
+        self.assertTrue(self.customer_a.active and self.contact_a.active)
         self.assertEqual(self.customer_a.name, "Công ty TNHH Gỗ Minh Phát")
         self.assertFalse(self.customer_a.phone or self.contact_a.phone)
         self.assertEqual(self.customer_a.child_ids, self.contact_a)
