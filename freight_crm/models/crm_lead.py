@@ -27,6 +27,15 @@ class CrmLead(models.Model):
         store=True,
         aggregator="avg",
     )
+    customer_user_id = fields.Many2one(
+        related="partner_id.commercial_partner_id.user_id",
+        store=True,
+        index=True,
+        string="Customer's Salesperson",
+        help="The salesperson the customer belongs to: a salesperson creates and "
+        "edits opportunities of their own customers only, whatever the "
+        "opportunity's own salesperson.",
+    )
     interaction_ids = fields.One2many("freight.interaction", "lead_id")
     interaction_count = fields.Integer(compute="_compute_interaction_count")
 
@@ -70,6 +79,10 @@ class CrmLead(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
+        if "partner_id" in vals:
+            # The rules are checked before the write: check the customer the
+            # opportunity now belongs to too.
+            self.check_access("write")
         if {"type", "partner_id", "active", "stage_id"} & set(vals):
             self._promote_customers()
         return result

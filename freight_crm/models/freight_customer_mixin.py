@@ -19,5 +19,13 @@ class FreightCustomerMixin(models.AbstractModel):
         domain="[('is_company', '=', True)]",
     )
     user_id = fields.Many2one(
-        related="partner_id.user_id", store=True, string="Salesperson"
+        related="partner_id.user_id", store=True, index=True, string="Salesperson"
     )
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "partner_id" in vals:
+            # The rules are checked before the write: check the customer the
+            # record now hangs on too.
+            self.check_access("write")
+        return result

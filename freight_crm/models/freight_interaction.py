@@ -2,6 +2,8 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
@@ -11,20 +13,6 @@ INTERACTION_STATES = [
     ("done", "Done"),
     ("cancelled", "Cancelled"),
 ]
-
-
-class FreightInteractionKind(models.Model):
-    _name = "freight.interaction.kind"
-    _description = "Kind of Customer Interaction"
-    _order = "sequence, id"
-
-    name = fields.Char(required=True, translate=True)
-    sequence = fields.Integer(default=10)
-    icon = fields.Char(help="Font Awesome icon, e.g. fa-phone.")
-    is_visit = fields.Boolean(
-        string="Field Visit", help="Used by the quick 'log a visit' action."
-    )
-    active = fields.Boolean(default=True)
 
 
 class FreightInteraction(models.Model):
@@ -59,6 +47,23 @@ class FreightInteraction(models.Model):
         tracking=True,
         default=lambda self: self.env.user,
     )
+    customer_user_id = fields.Many2one(
+        related="partner_id.commercial_partner_id.user_id",
+        store=True,
+        index=True,
+        string="Customer's Salesperson",
+        help="The salesperson the customer belongs to: the record rules follow "
+        "it, whoever our staff is.",
+    )
+    attendee_ids = fields.Many2many(
+        "res.users",
+        "freight_interaction_attendee_rel",
+        "interaction_id",
+        "user_id",
+        string="Attendees",
+        domain="[('share', '=', False)]",
+        help="Colleagues who joined, e.g. on a joint visit: they can read it.",
+    )
     kind_id = fields.Many2one("freight.interaction.kind", required=True, tracking=True)
     state = fields.Selection(
         INTERACTION_STATES,
@@ -80,7 +85,8 @@ class FreightInteraction(models.Model):
     next_date = fields.Date(
         string="Next Interaction Due",
         tracking=True,
-        help="When saved, an activity is scheduled for our staff on that day.",
+        help="When saved, an activity is scheduled on the customer for its "
+        "salesperson on that day.",
     )
     next_kind_id = fields.Many2one(
         "freight.interaction.kind", string="Next Interaction Kind"
@@ -166,6 +172,10 @@ class FreightInteraction(models.Model):
             new_date = fields.Date.to_date(vals["next_date"])
             moved = self.filtered(lambda i: i.next_date != new_date)
         result = super().write(vals)
+        if "partner_id" in vals:
+            # The rules are checked before the write: check the customer the
+            # interaction now hangs on too.
+            self.check_access("write")
         # Only a new due date schedules a new activity; ticking "plan the next
         # interaction" later only creates that interaction.
         moved._schedule_next()
@@ -207,17 +217,24 @@ class FreightInteraction(models.Model):
             )
 
     def _schedule_next(self):
-        """Schedule the follow-up: an activity for our staff on the due date,
-        and, when asked, the next interaction itself, planned that day."""
-        activity_type = self.env.ref("mail.mail_activity_data_todo")
+        """Schedule the follow-up: an activity on the customer (its chatter,
+        the customers' activity column, the salesperson's phone) for the
+        customer's salesperson on the due date, and, when asked, the next
+        interaction itself, planned that day."""
         for interaction in self:
-            interaction.activity_schedule(
-                activity_type_id=activity_type.id,
+            customer = interaction.partner_id
+            customer.activity_schedule(
+                "mail.mail_activity_data_todo",
                 date_deadline=interaction.next_date,
-                summary=self.env._(
-                    "Next interaction with %s", interaction.partner_id.name
+                summary=self.env._("Next interaction with %s", customer.name),
+                note=Markup("%s <a href='#' data-oe-model='%s' data-oe-id='%s'>%s</a>")
+                % (
+                    self.env._("Follow-up of"),
+                    self._name,
+                    interaction.id,
+                    interaction.name,
                 ),
-                user_id=interaction.user_id.id,
+                user_id=(interaction.customer_user_id or interaction.user_id).id,
             )
         self._plan_next_interaction()
 

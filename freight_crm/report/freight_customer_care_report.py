@@ -40,9 +40,18 @@ class FreightCustomerCareReport(models.Model):
     region_id = fields.Many2one("freight.classification", readonly=True)
     last_interaction_date = fields.Date(readonly=True)
     days_since_interaction = fields.Integer(
-        string="Days Since", readonly=True, aggregator="avg"
+        string="Days Since",
+        readonly=True,
+        aggregator="avg",
+        help="Days since the last interaction done; empty when never met.",
+    )
+    days_since_label = fields.Char(
+        string="Last Contact", compute="_compute_days_since_label"
     )
     is_neglected = fields.Boolean(string="Neglected", readonly=True)
+    neglected_count = fields.Integer(
+        string="# Neglected", readonly=True, aggregator="sum"
+    )
     interaction_count = fields.Integer(
         string="Interactions (90 days)", readonly=True, aggregator="sum"
     )
@@ -55,38 +64,39 @@ class FreightCustomerCareReport(models.Model):
     )
 
     def _select(self):
+        today = fields.Date.context_today(self)
+        Partner = self.env["res.partner"]
         return SQL(
             """
             p.id AS id,
             p.id AS partner_id,
             p.user_id AS user_id,
-            p.company_id AS company_id,
+            %(company)s AS company_id,
             p.freight_stage AS freight_stage,
             p.freight_region_id AS region_id,
             p.last_interaction_date AS last_interaction_date,
-            CURRENT_DATE - p.last_interaction_date AS days_since_interaction,
-            (p.last_interaction_date IS NULL
-             OR CURRENT_DATE - p.last_interaction_date > c.freight_neglect_days)
-                AS is_neglected,
+            %(today)s - p.last_interaction_date AS days_since_interaction,
+            %(neglected)s AS is_neglected,
+            CASE WHEN %(neglected)s THEN 1 ELSE 0 END AS neglected_count,
             COALESCE(i.interaction_count, 0) AS interaction_count,
             COALESCE(o.open_count, 0) AS open_opportunity_count,
             COALESCE(o.open_revenue, 0) AS open_expected_revenue,
             1 AS customer_count
-            """
+            """,
+            today=today,
+            neglected=Partner._freight_neglected_sql("p", today),
+            company=Partner._freight_home_company_sql("p"),
         )
 
     def _from(self):
         return SQL(
             """
             res_partner p
-            JOIN res_company c
-              ON c.id = COALESCE(p.company_id,
-                                 (SELECT MIN(id) FROM res_company))
             LEFT JOIN (
                 SELECT partner_id, COUNT(*) AS interaction_count
                   FROM freight_interaction
                  WHERE state = 'done'
-                   AND date >= CURRENT_DATE - 90
+                   AND date >= %s - 90
                  GROUP BY partner_id
             ) i ON i.partner_id = p.id
             LEFT JOIN (
@@ -100,7 +110,8 @@ class FreightCustomerCareReport(models.Model):
                    AND NOT COALESCE(s.is_won, FALSE)
                  GROUP BY lp.commercial_partner_id
             ) o ON o.partner_id = p.id
-            """
+            """,
+            fields.Date.context_today(self),
         )
 
     def _where(self):
@@ -115,47 +126,73 @@ class FreightCustomerCareReport(models.Model):
     def _table_query(self):
         return self._query()
 
+    @api.depends("days_since_interaction", "last_interaction_date")
+    def _compute_days_since_label(self):
+        for line in self:
+            line.days_since_label = (
+                self.env._("%s days", line.days_since_interaction)
+                if line.last_interaction_date
+                else self.env._("Never")
+            )
+
     def action_reassign(self):
         return self.partner_id.action_freight_reassign()
 
+    def action_open_customer(self):
+        """A line opens the customer itself, not the report line."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "res.partner",
+            "res_id": self.partner_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "current",
+        }
+
     @api.model
-    def _monthly_report_data(self, date_from, date_to, top=10):
-        """Per salesperson: customers, interactions done in the period, open
-        opportunities, and the neglected customers (the `top` most neglected
-        listed by name), aggregated in the database."""
+    def _monthly_report_data(self, date_from, date_to, top=10, company=None):
+        """Per salesperson, for the customers of `company` (by default the
+        current one): customers,
+        interactions done in the period, open opportunities, and the neglected
+        customers (the `top` most neglected listed by name), aggregated in the
+        database."""
+        company = company or self.env.company
+        lines = [("company_id", "=", company.id)]
+        customers = company._freight_customer_domain("partner_id.company_id")
         done = dict(
             self.env["freight.interaction"]._read_group(
                 [
                     ("state", "=", "done"),
                     ("date", ">=", date_from),
                     ("date", "<=", date_to),
-                ],
-                ["user_id"],
+                ]
+                + customers,
+                ["customer_user_id"],
                 ["__count"],
             )
         )
-        neglected = dict(
-            self._read_group([("is_neglected", "=", True)], ["user_id"], ["__count"])
-        )
         totals = self._read_group(
-            [], ["user_id"], ["__count", "open_opportunity_count:sum"]
+            lines,
+            ["user_id"],
+            ["__count", "open_opportunity_count:sum", "neglected_count:sum"],
         )
         report = []
-        for user, customers, open_opportunities in sorted(
+        for user, count, open_opportunities, neglected in sorted(
             totals, key=lambda row: row[0].name or ""
         ):
             worst = self.search_read(
-                [("is_neglected", "=", True), ("user_id", "=", user.id)],
+                lines + [("is_neglected", "=", True), ("user_id", "=", user.id)],
                 ["partner_id", "last_interaction_date", "days_since_interaction"],
                 limit=top,
             )
             report.append(
                 {
                     "salesperson": user.name or self.env._("No salesperson"),
-                    "customers": customers,
+                    "customers": count,
                     "interactions": done.get(user, 0),
                     "open_opportunities": int(open_opportunities or 0),
-                    "neglected_count": neglected.get(user, 0),
+                    "neglected_count": int(neglected or 0),
                     "neglected": [
                         {
                             "customer": line["partner_id"][1],
@@ -170,18 +207,32 @@ class FreightCustomerCareReport(models.Model):
 
     @api.model
     def _cron_send_monthly_report(self):
-        """E-mail every sales manager the customer-care report of last month."""
+        """Per company, e-mail its sales managers the customer-care report of
+        last month on its customers."""
         today = fields.Date.context_today(self)
         date_to = today.replace(day=1) - timedelta(days=1)
         date_from = date_to.replace(day=1)
-        report = self._monthly_report_data(date_from, date_to)
         template = self.env.ref("freight_crm.mail_template_customer_care_monthly")
-        managers = self.env.ref("freight_crm.group_freight_sales_manager").users
-        managers = managers.filtered(lambda user: user.active and user.email)
-        for manager in managers:
-            template.with_context(
-                freight_care_report=report,
-                freight_date_from=date_from,
-                freight_date_to=date_to,
-            ).send_mail(manager.id)
-        return managers
+        group = self.env.ref("freight_crm.group_freight_sales_manager")
+        mailed = self.env["res.users"]
+        for company in self.env["res.company"].search([]):
+            managers = group.users.filtered(
+                lambda user, company=company: user.active
+                and not user.share
+                and user.email
+                and company in user.company_ids
+            )
+            if not managers:
+                continue
+            report = self.with_company(company)._monthly_report_data(
+                date_from, date_to, company=company
+            )
+            for manager in managers:
+                template.with_context(
+                    freight_care_report=report,
+                    freight_company=company,
+                    freight_date_from=date_from,
+                    freight_date_to=date_to,
+                ).send_mail(manager.id)
+            mailed |= managers
+        return mailed

@@ -4,6 +4,7 @@ from . import test_customer
 from . import test_interaction
 from . import test_customer_security
 from . import test_manager_tools
+from . import test_ownership
 from . import test_performance
 from . import test_ui
 from . import test_i18n

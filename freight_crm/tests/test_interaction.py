@@ -80,10 +80,15 @@ class TestInteraction(FreightCommon, TransactionCase):
                 next_kind_id=self.kind_call.id,
             )
         )
-        activity = interaction.activity_ids
+        # The follow-up shows on the customer, for its salesperson.
+        self.assertFalse(interaction.activity_ids)
+        activity = self.customer_a.activity_ids
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.user_sales)
         self.assertEqual(activity.date_deadline, date(2026, 3, 16))
+        self.assertEqual(
+            activity.summary, f"Next interaction with {self.customer_a.name}"
+        )
         follow_up = interaction.next_interaction_id
         self.assertEqual(follow_up.state, "planned")
         self.assertEqual(follow_up.kind_id, self.kind_call)
@@ -94,16 +99,16 @@ class TestInteraction(FreightCommon, TransactionCase):
         interaction = self.Interaction.create(
             self._vals(state="done", next_date=date(2026, 3, 16))
         )
-        self.assertEqual(len(interaction.activity_ids), 1)
+        self.assertEqual(len(self.customer_a.activity_ids), 1)
         interaction.write({"plan_next": True})
         self.assertEqual(interaction.next_interaction_id.state, "planned")
         interaction.write({"next_date": date(2026, 3, 16), "plan_next": True})
-        self.assertEqual(len(interaction.activity_ids), 1)
+        self.assertEqual(len(self.customer_a.activity_ids), 1)
         self.assertEqual(
             self.Interaction.search_count([("name", "like", "Follow-up:")]), 1
         )
         interaction.write({"next_date": date(2026, 3, 20)})
-        self.assertEqual(len(interaction.activity_ids), 2)
+        self.assertEqual(len(self.customer_a.activity_ids), 2)
 
     def test_workflow_refuses_wrong_states(self):
         interaction = self.Interaction.create(self._vals())

@@ -1,7 +1,5 @@
 # Copyright 2026 Freight CRM contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
@@ -56,40 +54,25 @@ class FreightCustomerReassign(models.TransientModel):
                     "These customers already belong to %s.", self.new_user_id.name
                 )
             )
-        History = self.env["freight.customer.reassignment"]
         for customer in customers:
             old_user = customer.user_id
-            History.create(
-                {
-                    "partner_id": customer.id,
-                    "old_user_id": old_user.id,
-                    "new_user_id": self.new_user_id.id,
-                    "reason": self.reason,
-                }
-            )
-            customer.user_id = self.new_user_id
+            # History, inbox notifications and the new salesperson's activity
+            # come with the change itself (res.partner.write).
+            customer._freight_reassign(self.new_user_id, self.reason)
             if self.move_open_documents:
                 self._move_open_documents(customer, old_user)
-            body = Markup("%s<br/>%s") % (
-                self.env._(
-                    "Customer moved from %(old)s to %(new)s by %(manager)s.",
-                    old=old_user.name or self.env._("nobody"),
-                    new=self.new_user_id.name,
-                    manager=self.env.user.name,
-                ),
-                self.reason,
-            )
-            customer.message_post(
-                body=body,
-                message_type="comment",
-                subtype_xmlid="mail.mt_note",
-                partner_ids=(old_user.partner_id | self.new_user_id.partner_id).ids,
-            )
         return {"type": "ir.actions.act_window_close"}
 
     def _move_open_documents(self, customer, old_user):
+        """Open opportunities, planned interactions and the open follow-ups of
+        the customer and its people go to the new salesperson, who learns it
+        from the reassignment message: no e-mail per document."""
         if not old_user:
             return
+        quiet = {
+            "mail_auto_subscribe_no_notify": True,
+            "mail_activity_quick_update": True,
+        }
         leads = self.env["crm.lead"].search(
             [
                 ("partner_id", "child_of", customer.id),
@@ -98,7 +81,7 @@ class FreightCustomerReassign(models.TransientModel):
                 ("stage_id.is_won", "=", False),
             ]
         )
-        leads.user_id = self.new_user_id
+        leads.with_context(**quiet).write({"user_id": self.new_user_id.id})
         interactions = self.env["freight.interaction"].search(
             [
                 ("partner_id", "=", customer.id),
@@ -106,4 +89,8 @@ class FreightCustomerReassign(models.TransientModel):
                 ("state", "in", ("planned", "in_progress")),
             ]
         )
-        interactions.user_id = self.new_user_id
+        interactions.with_context(**quiet).write({"user_id": self.new_user_id.id})
+        activities = (customer | customer.child_ids).activity_ids.filtered(
+            lambda activity: activity.user_id == old_user
+        )
+        activities.with_context(**quiet).write({"user_id": self.new_user_id.id})
