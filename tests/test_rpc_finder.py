@@ -126,6 +126,8 @@ class TestRpcFinder(HttpCase):
         self.assertTrue(uid)
 
         def call(model, method, args, kwargs=None):
+            # In English, as the messages and labels are asserted.
+            kwargs = {"context": {"lang": "en_US"}} | (kwargs or {})
             return self._rpc(
                 "object",
                 "execute_kw",
@@ -135,7 +137,7 @@ class TestRpcFinder(HttpCase):
                 model,
                 method,
                 args,
-                kwargs or {},
+                kwargs,
             )
 
         return call

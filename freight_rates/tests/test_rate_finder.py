@@ -254,11 +254,14 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
             ),
             ({"container_type": "40HC", "limit": 0}, "1 to 500 rates"),
             ({"container_type": "40HC", "limit": -5}, "1 to 500 rates"),
-            ({"container_type": "40HC", "limit": 501}, "1 to 500 rates, not 501"),
-            ({"container_type": "40HC", "limit": "all"}, "1 to 500 rates, not all"),
+            (
+                {"container_type": "40HC", "limit": 501},
+                "1 to 500 rates at a time, not 501",
+            ),
+            ({"container_type": "40HC", "limit": "all"}, "at a time, not all"),
             (
                 {"container_type": "40HC", "container_qty": 10001},
-                "At most 10,000 containers in one search, not 10,001",
+                r"At most 10[.,]000 containers in one search, not 10[.,]001",
             ),
             (
                 {
@@ -267,11 +270,11 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
                     "destination": "FRA",
                     "gross_weight": 1000000.5,
                 },
-                "At most 1,000,000 kg in one search",
+                r"At most 1[.,]000[.,]000 kg in one search",
             ),
             (
                 {"mode": "sea_lcl", "destination": "SGSIN", "volume": 100001},
-                "At most 100,000 CBM in one search, not 100,001",
+                r"At most 100[.,]000 CBM in one search, not 100[.,]001",
             ),
             (
                 {
@@ -337,7 +340,8 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
                 "company_id": self.env.company.id,
             }
         )
-        usd = self._find(container_type="40HC")[1]
+        Rate = self.env["freight.rate"].with_context(lang="en_US")
+        usd = Rate.find_rates("sea_fcl", "VNCLI", "USLAX", container_type="40HC")[1]
         self.assertEqual(usd["rate_id"], self.rate_a.id)
         of, baf, thco, thcd = usd["items"]
         self.assertEqual(thco["currency"], "VND")
@@ -372,7 +376,9 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
         self.assertEqual(of["exchange_rate_label"], "1 USD = 26.300 VND (05/03/2026)")
         self.assertFalse(thco["exchange_rate"])
         # EUR against USD (rate of 1 January) and VND (5 March).
-        eur = self._find(container_type="40HC", currency="EUR")
+        eur = Rate.find_rates(
+            "sea_fcl", "VNCLI", "USLAX", container_type="40HC", currency="EUR"
+        )
         of, baf, thco, thcd = next(r for r in eur if r["rate_id"] == self.rate_a.id)[
             "items"
         ]
@@ -383,12 +389,16 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
         self.assertEqual(thco["exchange_rate_date"], "2026-03-05")
         self.assertEqual(thco["exchange_rate_label"], "1 EUR = 32,875 VND (03/05/2026)")
         # The screen's breakdown says the same.
-        finder = self.env["freight.rate.finder"].create(
-            {
-                "origin_id": self.cat_lai.id,
-                "destination_id": self.los_angeles.id,
-                "container_type_id": self.c40hc.id,
-            }
+        finder = (
+            self.env["freight.rate.finder"]
+            .with_context(lang="en_US")
+            .create(
+                {
+                    "origin_id": self.cat_lai.id,
+                    "destination_id": self.los_angeles.id,
+                    "container_type_id": self.c40hc.id,
+                }
+            )
         )
         finder.action_find()
         dear = finder.result_ids.filtered(lambda r: r.rate_id == self.rate_a)
@@ -557,8 +567,11 @@ class TestNamedAccountRates(FreightRateCommon, TransactionCase):
         self.assertEqual(Rate.search_count([("rate_type", "=", "named_account")]), 0)
         with self.assertRaises(AccessError):
             self.named.with_user(user).read(["name"])
+        user.groups_id += self.env.ref("base.group_allow_export")
         with self.assertRaises(AccessError):
             self.named.with_user(user).export_data(["name", "line_ids/amount"])
+        exported = Rate.search(ours).export_data(["name"])["datas"]
+        self.assertEqual(exported, [[self.public.name]])
         Line = self.env["freight.rate.line"].with_user(user)
         self.assertEqual(Line.search([("rate_id", "=", self.named.id)]).ids, [])
         with self.assertRaises(AccessError):
