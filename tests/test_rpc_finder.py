@@ -242,10 +242,20 @@ class TestRpcFinder(HttpCase):
         self.assertAlmostEqual(thc["exchange_rate"], 1 / 26300)
         rate_day = self.today - timedelta(days=2)
         self.assertEqual(thc["exchange_rate_date"], str(rate_day))
+        # Not in this one: its VND price shows as it was filed.
+        in_vnd = call(
+            "freight.rate",
+            "find_rates",
+            ["sea_fcl", "VNCLI", "TWKEL"],
+            {"container_type": "40HC", "currency": "VND"},
+        )["result"]
+        of, thc = in_vnd[0]["items"]
+        self.assertEqual(of["exchange_rate"], 26300.0)
+        self.assertEqual(of["exchange_rate_date"], str(rate_day))
         self.assertEqual(
-            thc["exchange_rate_label"],
-            f"1 USD = 26,300 VND ({rate_day.strftime('%m/%d/%Y')})",
+            (thc["exchange_rate"], thc["exchange_rate_date"]), (False, False)
         )
+        self.assertEqual(in_vnd[0]["all_in_amount"], 2000 * 26300.0 + 2630000.0)
 
     def test_the_web_client_finds_rates_on_a_read_only_cursor(self):
         """/web/dataset/call_kw runs an @api.readonly method on a read-only

@@ -223,6 +223,7 @@ class FreightRateFinder(models.TransientModel):
     def _breakdown_html(self, result, request):
         """The itemised cost: each charge, its quantity, price and amount."""
         env = self.env
+        engine = env["freight.rate.finder.engine"]
         currencies = env["res.currency"].browse(
             {item["currency_id"] for item in result["items"]}
         )
@@ -236,12 +237,16 @@ class FreightRateFinder(models.TransientModel):
             style = "" if item["included"] else " class='text-muted'"
             label = item["charge_code"]
             # A converted amount says at which rate (and of which day).
-            exchange = (
-                Markup("<div class='small text-muted o_freight_exchange_rate'>%s</div>")
-                % item["exchange_rate_label"]
-                if item["exchange_rate_label"]
-                else ""
-            )
+            exchange = ""
+            if item["exchange_rate"]:
+                exchange = Markup(
+                    "<div class='small text-muted o_freight_exchange_rate'>%s</div>"
+                ) % engine._exchange_rate_label(
+                    item["currency_name"],
+                    request.currency.name,
+                    item["exchange_rate"],
+                    item["exchange_rate_date"],
+                )
             rows.append(
                 Markup(
                     "<tr%s><td>%s</td><td>%s</td><td class='text-end'>%s × %s</td>"
