@@ -16,6 +16,8 @@ class TestRpcFinder(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
+        # The messages and labels are asserted in English.
+        env["res.lang"]._activate_lang("en_US")
         groups = {
             "sales": "base.group_user,freight_crm.group_freight_sales",
             "manager": "base.group_user,freight_crm.group_freight_sales_manager",

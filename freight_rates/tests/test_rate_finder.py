@@ -372,6 +372,7 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
         self.assertEqual(thco["exchange_rate_date"], "2026-03-05")
         # As users read them: one unit of the stronger currency, in their
         # language.
+        self.env["res.lang"].sudo()._activate_lang("en_US")
         engine = self.env["freight.rate.finder.engine"]
         for lang, currencies, rate, day, label in (
             (

@@ -77,6 +77,10 @@ registry.category("web_tour.tours").add("freight_rate_finder_tour", {
             run: "click",
         },
         {
+            content: "Wait for the search to end (buttons come back)",
+            trigger: "button[name='action_find']:enabled",
+        },
+        {
             content: "The results update in place, still in dong, with no new breadcrumb",
             trigger:
                 ".o_breadcrumb:not(:has(.breadcrumb-item)) .o_last_breadcrumb_item",
@@ -97,6 +101,10 @@ registry.category("web_tour.tours").add("freight_rate_finder_tour", {
         {
             trigger: "button[name='action_find']",
             run: "click",
+        },
+        {
+            content: "Wait for the second search to end",
+            trigger: "button[name='action_find']:enabled",
         },
         {
             content: "Still in dong after two searches",
