@@ -93,6 +93,22 @@ class FreightRateFinder(models.TransientModel):
         for finder in self:
             finder.result_count = len(finder.result_ids)
 
+    @api.onchange(
+        "mode",
+        "origin_id",
+        "destination_id",
+        "date",
+        "container_type_id",
+        "container_qty",
+        "gross_weight",
+        "volume",
+        "currency_id",
+        "include_expired",
+        "partner_id",
+    )
+    def _onchange_search(self):
+        self._search_rates(raise_if_incomplete=False)
+
     @api.model_create_multi
     def create(self, vals_list):
         finders = super().create(vals_list)
@@ -104,6 +120,19 @@ class FreightRateFinder(models.TransientModel):
         if "currency_id" in vals:
             self[-1:]._remember_currency()
         return res
+
+    def action_find(self):
+        """Search again: the results update in place (no new breadcrumb)."""
+        self.ensure_one()
+        self._search_rates(raise_if_incomplete=True)
+        return False
+
+    def action_swap(self):
+        self.ensure_one()
+        self.write(
+            {"origin_id": self.destination_id.id, "destination_id": self.origin_id.id}
+        )
+        return self.action_find()
 
     def _remember_currency(self):
         """The currency the user shows rates in becomes their default: the
@@ -121,35 +150,6 @@ class FreightRateFinder(models.TransientModel):
                 user_id=True,
                 company_id=True,
             )
-
-    @api.onchange(
-        "mode",
-        "origin_id",
-        "destination_id",
-        "date",
-        "container_type_id",
-        "container_qty",
-        "gross_weight",
-        "volume",
-        "currency_id",
-        "include_expired",
-        "partner_id",
-    )
-    def _onchange_search(self):
-        self._search_rates(raise_if_incomplete=False)
-
-    def action_find(self):
-        """Search again: the results update in place (no new breadcrumb)."""
-        self.ensure_one()
-        self._search_rates(raise_if_incomplete=True)
-        return False
-
-    def action_swap(self):
-        self.ensure_one()
-        self.write(
-            {"origin_id": self.destination_id.id, "destination_id": self.origin_id.id}
-        )
-        return self.action_find()
 
     def _request_values(self):
         """What the screen asks the engine (see its ``_request()``)."""
