@@ -64,7 +64,9 @@ class FinderRequest:
 
     mode: str
     origin: models.BaseModel  # freight.port
+    origin_name: str
     destination: models.BaseModel  # freight.port
+    destination_name: str
     date: Date
     container: models.BaseModel  # freight.container.type, may be empty
     container_qty: int
@@ -129,13 +131,15 @@ class FreightRateFinderEngine(models.AbstractModel):
                     modes=", ".join(dict(RATE_MODES)),
                 )
             )
-        origin, destination = self._ports(mode, origin, destination)
+        (origin, origin_name), (destination, destination_name) = self._ports(
+            mode, origin, destination
+        )
         if origin == destination:
             raise UserError(
                 self.env._(
                     "%s is both the origin and the destination: choose two "
                     "different places.",
-                    self._port_name(origin),
+                    origin_name,
                 )
             )
         if isinstance(date, str):
@@ -188,7 +192,9 @@ class FreightRateFinderEngine(models.AbstractModel):
         return FinderRequest(
             mode=mode,
             origin=origin,
+            origin_name=origin_name,
             destination=destination,
+            destination_name=destination_name,
             date=date,
             container=container,
             container_qty=container_qty or 1,
@@ -300,7 +306,7 @@ class FreightRateFinderEngine(models.AbstractModel):
     def _ports(self, mode, origin, destination):
         """The origin and destination ports, each by id, UN/LOCODE or IATA
         code, of a kind the mode uses (a UN/LOCODE names both the seaport and
-        the airport of a city)."""
+        the airport of a city), each with its display name."""
         Port = self.env["freight.port"]
         Port.check_access("read")
         kinds = MODE_PORT_KINDS[mode]
@@ -335,12 +341,8 @@ class FreightRateFinderEngine(models.AbstractModel):
                         value=value,
                     )
                 )
-            ports.append(Port.browse(rows[0][0]))
+            ports.append((Port.browse(rows[0][0]), rows[0][3]))
         return ports
-
-    @api.model
-    def _port_name(self, port):
-        return self._port_index()[0][port.id][3]
 
     # ------------------------------------------------------------------
     # The search
@@ -437,22 +439,22 @@ class FreightRateFinderEngine(models.AbstractModel):
             if partner_ids
             else []
         )
-        ports = self._port_index()[0]
         charge_names = {
             row["charge_type_id"]: (row["charge_code"], row["charge_name"])
             for row in rows
         }
-        origin_name = self._port_name(request.origin)
-        destination_name = self._port_name(request.destination)
         for result, rate in zip(results, rates, strict=True):
             result["rate"] = rate
-            result["origin_name"] = origin_name
-            result["destination_name"] = destination_name
+            result["origin_name"] = request.origin_name
+            result["destination_name"] = request.destination_name
             result["carrier_name"] = names.get(rate.carrier_id.id, False)
             result["vendor_name"] = names.get(rate.vendor_id.id, False)
             result["named_customer_name"] = names.get(rate.named_customer_id.id, False)
             via = rate.transshipment_id.id
-            result["via_name"] = ports[via][3] if via in ports else False
+            result["via_name"] = False
+            if via:  # the port index (registry cache) only when needed
+                ports = self._port_index()[0]
+                result["via_name"] = ports[via][3] if via in ports else False
             result["currency_name"] = currencies[result["currency_id"]]["name"]
             for item in result["items"]:
                 item["charge_code"], item["charge_name"] = charge_names[
