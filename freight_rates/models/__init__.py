@@ -1,4 +1,5 @@
 from . import freight_rate
+from . import freight_rate_finder_engine
 from . import freight_rate_line
 from . import freight_port
 from . import res_company

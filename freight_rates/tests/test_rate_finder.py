@@ -4,7 +4,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, TransactionCase, tagged, users
 
 from .common import TODAY, FreightRateCommon
@@ -243,39 +243,191 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
             ({"container_type": "40HC", "gross_weight": -1}, "cannot be negative"),
             ({"mode": "rail", "container_type": "40HC"}, "Unknown mode"),
             ({"container_type": "40HC", "customer": 999999999}, "Unknown customer"),
+            # What no single search is for.
+            (
+                {"destination": "VNCLI", "container_type": "40HC"},
+                "both the origin and the destination",
+            ),
+            (
+                {"mode": "air", "origin": "SGN", "destination": "VNSGN"},
+                "both the origin and the destination",
+            ),
+            ({"container_type": "40HC", "limit": 0}, "1 to 500 rates"),
+            ({"container_type": "40HC", "limit": -5}, "1 to 500 rates"),
+            (
+                {"container_type": "40HC", "limit": 501},
+                "1 to 500 rates at a time, not 501",
+            ),
+            ({"container_type": "40HC", "limit": "all"}, "at a time, not all"),
+            (
+                {"container_type": "40HC", "container_qty": 10001},
+                r"At most 10[.,]000 containers in one search, not 10[.,]001",
+            ),
+            (
+                {
+                    "mode": "air",
+                    "origin": "SGN",
+                    "destination": "FRA",
+                    "gross_weight": 1000000.5,
+                },
+                r"At most 1[.,]000[.,]000 kg in one search",
+            ),
+            (
+                {"mode": "sea_lcl", "destination": "SGSIN", "volume": 100001},
+                r"At most 100[.,]000 CBM in one search, not 100[.,]001",
+            ),
+            (
+                {
+                    "mode": "air",
+                    "origin": "SGN",
+                    "destination": "FRA",
+                    "gross_weight": "nan",
+                },
+                "must be numbers",
+            ),
         ]
+        finders = self.env["freight.rate.finder"].search_count([])
         for kwargs, message in cases:
             with self.subTest(kwargs=kwargs), self.assertRefused(UserError, message):
                 self._find(**kwargs)
+        # The screen refuses the same, in its own words, and keeps nothing.
+        finder = self.env["freight.rate.finder"].create(
+            {
+                "origin_id": self.cat_lai.id,
+                "destination_id": self.cat_lai.id,
+                "container_type_id": self.c40hc.id,
+            }
+        )
+        with self.assertRefused(UserError, "both the origin and the destination"):
+            finder.action_find()
+        self.assertFalse(finder.result_ids)
+        self.assertEqual(self.env["freight.rate.finder"].search_count([]), finders + 1)
 
-    def test_queries_do_not_grow_with_the_rates_found(self):
-        Rate = self.env["freight.rate"].with_user(self.user_sales)
+    @users("fr_sales")
+    def test_the_largest_searches_still_work(self):
+        """The limits themselves are allowed."""
+        found = self._find(container_type="40HC", container_qty=10000, limit=500)
+        self.assertEqual(found[0]["all_in_amount"], 10000 * 2200.0)
+        self.assertEqual(len(self._find(container_type="40HC", limit=1)), 1)
+        air = self._find("air", "SGN", "FRA", gross_weight=1000000, volume=100000 / 167)
+        self.assertEqual(air[0]["items"][0]["quantity"], 1000000.0)
+        lcl = self._find("sea_lcl", "VNCLI", "SGSIN", volume=100000)
+        self.assertEqual(lcl[0]["items"][0]["quantity"], 100000.0)
 
-        def queries():
-            self.env.invalidate_all()
-            start = self.env.cr.sql_log_count
-            found = Rate.find_rates("sea_fcl", "VNCLI", "USLAX", container_type="40HC")
-            return self.env.cr.sql_log_count - start, len(found)
+    def test_find_rates_may_be_served_by_a_read_replica(self):
+        """``@api.readonly``: the web client's call_kw runs it on a read-only
+        cursor (the replica's, with ``db_replica_host``)."""
+        self.assertTrue(
+            getattr(type(self.env["freight.rate"]).find_rates, "_readonly", False)
+        )
+        engine = type(self.env["freight.rate.finder.engine"])
+        self.assertTrue(getattr(engine.find_rates, "_readonly", False))
+        # The screen writes its results: not read-only.
+        self.assertFalse(
+            getattr(
+                type(self.env["freight.rate.finder"]).action_find, "_readonly", False
+            )
+        )
 
-        queries()  # warm the registry's caches (views, rules) first
-        few, found_few = queries()
-        for index in range(15):
-            carrier = self.env["res.partner"].create(
+    @users("fr_sales")
+    def test_converted_prices_say_at_which_rate(self):
+        # The VND rate of 5 March applies from then on, in the results too.
+        self.env["res.currency.rate"].sudo().create(
+            {
+                "currency_id": self.vnd.id,
+                "rate": 26300.0,
+                "name": date(2026, 3, 5),
+                "company_id": self.env.company.id,
+            }
+        )
+        usd = self._find(container_type="40HC")[1]
+        self.assertEqual(usd["rate_id"], self.rate_a.id)
+        of, baf, thco, thcd = usd["items"]
+        self.assertEqual(thco["currency"], "VND")
+        self.assertAlmostEqual(thco["exchange_rate"], 1 / 26300)
+        self.assertEqual(thco["exchange_rate_date"], "2026-03-05")
+        self.assertAlmostEqual(thco["amount_converted"], 190.11)
+        # Not converted: no rate.
+        for item in (of, baf, thcd):
+            self.assertEqual(
+                (item["exchange_rate"], item["exchange_rate_date"]), (False, False)
+            )
+        # In VND, the USD prices are the converted ones.
+        vnd = self._find(container_type="40HC", currency="VND")
+        of, baf, thco, thcd = next(r for r in vnd if r["rate_id"] == self.rate_a.id)[
+            "items"
+        ]
+        self.assertEqual(of["exchange_rate"], 26300.0)
+        self.assertEqual(of["exchange_rate_date"], "2026-03-05")
+        self.assertEqual(of["amount_converted"], 2000 * 26300.0)
+        self.assertFalse(thco["exchange_rate"])
+        # EUR against USD (rate of 1 January) and VND (5 March).
+        eur = self._find(container_type="40HC", currency="EUR")
+        of, baf, thco, thcd = next(r for r in eur if r["rate_id"] == self.rate_a.id)[
+            "items"
+        ]
+        self.assertEqual(of["exchange_rate"], 0.8)
+        self.assertEqual(of["exchange_rate_date"], "2026-01-01")
+        self.assertAlmostEqual(thco["exchange_rate"], 0.8 / 26300)
+        self.assertEqual(thco["exchange_rate_date"], "2026-03-05")
+        # As users read them: one unit of the stronger currency, in their
+        # language.
+        self.env["res.lang"].sudo()._activate_lang("en_US")
+        engine = self.env["freight.rate.finder.engine"]
+        for lang, currencies, rate, day, label in (
+            (
+                "en_US",
+                ("VND", "USD"),
+                1 / 26300,
+                date(2026, 3, 5),
+                "1 USD = 26,300 VND (03/05/2026)",
+            ),
+            (
+                "vi_VN",
+                ("USD", "VND"),
+                26300.0,
+                date(2026, 3, 5),
+                "1 USD = 26.300 VND (05/03/2026)",
+            ),
+            (
+                "en_US",
+                ("USD", "EUR"),
+                0.8,
+                date(2026, 1, 1),
+                "1 EUR = 1.2500 USD (01/01/2026)",
+            ),
+            (
+                "vi_VN",
+                ("VND", "EUR"),
+                0.8 / 26300,
+                date(2026, 3, 5),
+                "1 EUR = 32.875 VND (05/03/2026)",
+            ),
+            ("en_US", ("JPY", "USD"), 1 / 150.25, False, "1 USD = 150.25 JPY"),
+        ):
+            with self.subTest(lang=lang, label=label):
+                self.assertEqual(
+                    engine.with_context(lang=lang)._exchange_rate_label(
+                        *currencies, rate, day
+                    ),
+                    label,
+                )
+        # The screen's breakdown says it under each converted price.
+        finder = (
+            self.env["freight.rate.finder"]
+            .with_context(lang="en_US")
+            .create(
                 {
-                    "name": f"Extra Line {index}",
-                    "is_company": True,
-                    "freight_carrier_kind": "shipping_line",
+                    "origin_id": self.cat_lai.id,
+                    "destination_id": self.los_angeles.id,
+                    "container_type_id": self.c40hc.id,
                 }
             )
-            self._fcl_rate(
-                carrier,
-                {self.c40hc: 2000.0 + index},
-                surcharges=[{"charge_type_id": self.charge_baf.id, "amount": 90.0}],
-            )
-        many, found_many = queries()
-        self.assertEqual((found_few, found_many), (2, 17))
-        self.assertEqual(many, few)
-        self.assertLessEqual(many, 12)
+        )
+        finder.action_find()
+        dear = finder.result_ids.filtered(lambda r: r.rate_id == self.rate_a)
+        self.assertIn("1 USD = 26,300 VND (03/05/2026)", dear.breakdown)
+        self.assertEqual(dear.breakdown.count("o_freight_exchange_rate"), 1)
 
     @users("fr_sales")
     def test_the_finder_screen(self):
@@ -308,3 +460,175 @@ class TestRateFinder(FreightRateCommon, TransactionCase):
         finder.write({"origin_id": False})
         with self.assertRefused(UserError, "where from"):
             finder.action_find()
+
+    @users("fr_sales")
+    def test_the_screen_searches_in_place_and_keeps_the_currency(self):
+        Finder = self.env["freight.rate.finder"]
+        form = Form(Finder)
+        self.assertEqual(form.currency_id, self.usd)
+        form.origin_id = self.cat_lai
+        form.destination_id = self.los_angeles
+        form.container_type_id = self.c40hc
+        form.currency_id = self.vnd
+        finder = form.save()
+        # Searching updates the results in place: no new window, no new
+        # breadcrumb.
+        self.assertFalse(finder.action_find())
+        self.assertEqual(finder.result_ids[0].all_in_amount, 55000000.0)
+        self.assertEqual(finder.result_ids.currency_id, self.vnd)
+        finder.container_qty = 2
+        self.assertFalse(finder.action_find())
+        self.assertEqual(finder.currency_id, self.vnd)
+        self.assertEqual(finder.result_ids[0].all_in_amount, 110000000.0)
+        self.assertFalse(finder.action_swap())
+        self.assertEqual(finder.currency_id, self.vnd)
+        # The next finder opens in the currency chosen last, for this user
+        # only.
+        self.assertEqual(Form(Finder).currency_id, self.vnd)
+        finder.currency_id = self.eur
+        self.assertEqual(Form(Finder).currency_id, self.eur)
+        other = Finder.with_user(self.user_sales_2)
+        self.assertEqual(Form(other).currency_id, self.usd)
+
+    @users("fr_sales")
+    def test_the_screen_shows_cheapest_and_fastest_badges(self):
+        finder = self.env["freight.rate.finder"].create(
+            {
+                "origin_id": self.cat_lai.id,
+                "destination_id": self.los_angeles.id,
+                "container_type_id": self.c40hc.id,
+            }
+        )
+        finder.action_find()
+        # B is cheaper (25 days), A faster (20 days).
+        self.assertEqual(
+            [(r.rate_id, r.highlight) for r in finder.result_ids],
+            [(self.rate_b, "cheapest"), (self.rate_a, "fastest")],
+        )
+        finder.write({"container_type_id": self.c20.id})
+        finder.action_find()
+        # C is cheapest; A (20 days) is faster than C (22 days).
+        self.assertEqual(
+            [(r.rate_id, r.highlight) for r in finder.result_ids],
+            [(self.rate_c, "cheapest"), (self.rate_a, "fastest")],
+        )
+        finder.write(
+            {
+                "mode": "air",
+                "origin_id": self.sgn.id,
+                "destination_id": self.fra.id,
+                "gross_weight": 100,
+            }
+        )
+        finder.action_find()
+        self.assertEqual(finder.result_ids[0].highlight, "cheapest_fastest")
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(TODAY)
+class TestNamedAccountRates(FreightRateCommon, TransactionCase):
+    """A named-account rate is seen by pricing, sales managers and the named
+    customer's salesperson only: in lists, reads, exports and the finder."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_freight_rates()
+        cls._setup_freight_customers()
+        cls.public = cls._fcl_rate(cls.line_a, {cls.c40hc: 2000.0})
+        # customer_a is Sales A's customer, customer_b Sales B's.
+        cls.named = cls._fcl_rate(
+            cls.line_b,
+            {cls.c40hc: 1700.0},
+            rate_type="named_account",
+            named_customer_id=cls.customer_a.id,
+        )
+
+    def _found(self, user, customer):
+        found = (
+            self.env["freight.rate"]
+            .with_user(user)
+            .find_rates(
+                "sea_fcl", "VNCLI", "USLAX", container_type="40HC", customer=customer
+            )
+        )
+        return [r["rate_id"] for r in found]
+
+    def test_another_salesperson_cannot_see_it(self):
+        user = self.user_sales_2
+        Rate = self.env["freight.rate"].with_user(user)
+        ours = [("id", "in", (self.named | self.public).ids)]
+        self.assertEqual(Rate.search(ours), self.public)
+        self.assertEqual(Rate.search_count([("rate_type", "=", "named_account")]), 0)
+        with self.assertRaises(AccessError):
+            self.named.with_user(user).read(["name"])
+        user.groups_id += self.env.ref("base.group_allow_export")
+        with self.assertRaises(AccessError):
+            self.named.with_user(user).export_data(["name", "line_ids/amount"])
+        exported = Rate.search(ours).export_data(["name"])["datas"]
+        self.assertEqual(exported, [[self.public.name]])
+        Line = self.env["freight.rate.line"].with_user(user)
+        self.assertEqual(Line.search([("rate_id", "=", self.named.id)]).ids, [])
+        with self.assertRaises(AccessError):
+            self.named.line_ids.with_user(user).read(["amount"])
+        # Not from the finder either, even asking for the customer by name.
+        for customer in (None, self.customer_a.id, self.contact_a.id):
+            with self.subTest(customer=customer):
+                self.assertEqual(self._found(user, customer), [self.public.id])
+        finder = (
+            self.env["freight.rate.finder"]
+            .with_user(user)
+            .create(
+                {
+                    "origin_id": self.cat_lai.id,
+                    "destination_id": self.los_angeles.id,
+                    "container_type_id": self.c40hc.id,
+                    "partner_id": self.customer_a.id,
+                }
+            )
+        )
+        finder.action_find()
+        self.assertEqual(finder.result_ids.rate_id, self.public)
+        # Other rates as before.
+        self.assertEqual(self.public.with_user(user).line_ids.amount, 2000.0)
+
+    def test_its_customer_salesperson_sees_it_for_that_customer(self):
+        user = self.user_sales
+        Rate = self.env["freight.rate"].with_user(user)
+        ours = [("id", "in", (self.named | self.public).ids)]
+        self.assertEqual(Rate.search(ours), self.named | self.public)
+        self.assertEqual(self.named.with_user(user).line_ids.amount, 1700.0)
+        self.assertEqual(
+            self._found(user, self.customer_a.id), [self.named.id, self.public.id]
+        )
+        # Quoting another customer: not this one's rate.
+        self.assertEqual(self._found(user, self.customer_b.id), [self.public.id])
+        self.assertEqual(self._found(user, None), [self.public.id])
+
+    def test_pricing_and_managers_see_it(self):
+        for user in (self.user_pricing, self.user_manager, self.user_admin):
+            with self.subTest(user=user.login):
+                Rate = self.env["freight.rate"].with_user(user)
+                self.assertIn(self.named, Rate.search([]))
+                self.assertEqual(self.named.with_user(user).line_ids.amount, 1700.0)
+                self.assertEqual(
+                    self._found(user, self.customer_a.id),
+                    [self.named.id, self.public.id],
+                )
+                self.assertEqual(
+                    self._found(user, self.customer_b.id), [self.public.id]
+                )
+
+    def test_a_new_salesperson_sees_it_from_the_handover(self):
+        """The rule follows the customer's salesperson."""
+        self.assertEqual(
+            self._found(self.user_sales_2, self.customer_a.id), [self.public.id]
+        )
+        self.customer_a.user_id = self.user_sales_2
+        self.assertEqual(
+            self._found(self.user_sales_2, self.customer_a.id),
+            [self.named.id, self.public.id],
+        )
+        self.assertEqual(
+            self._found(self.user_sales, self.customer_a.id), [self.public.id]
+        )

@@ -8,7 +8,8 @@ from odoo.tools import format_amount, formatLang
 
 from odoo.addons.freight_crm.models.freight_selection import MODE_PORT_KINDS
 
-from ..models.freight_rate import AIR_KG_PER_CBM, RATE_MODES, SEA_KG_PER_CBM
+from ..models.freight_rate import RATE_MODES
+from ..models.freight_rate_finder_engine import chargeable_weight
 
 
 class FreightRateFinder(models.TransientModel):
@@ -47,6 +48,7 @@ class FreightRateFinder(models.TransientModel):
         "res.currency",
         string="Show In",
         required=True,
+        # A user's own choice is their default from then on (ir.default).
         default=lambda self: self.env["freight.rate"]._default_currency_id(),
     )
     include_expired = fields.Boolean(string="Include Expired Rates")
@@ -82,8 +84,9 @@ class FreightRateFinder(models.TransientModel):
     @api.depends("mode", "gross_weight", "volume")
     def _compute_chargeable_weight(self):
         for finder in self:
-            factor = AIR_KG_PER_CBM if finder.mode == "air" else SEA_KG_PER_CBM
-            finder.chargeable_weight = max(finder.gross_weight, finder.volume * factor)
+            finder.chargeable_weight = chargeable_weight(
+                finder.mode, finder.gross_weight, finder.volume
+            )
 
     @api.depends("result_ids")
     def _compute_result_count(self):
@@ -106,17 +109,23 @@ class FreightRateFinder(models.TransientModel):
     def _onchange_search(self):
         self._search_rates(raise_if_incomplete=False)
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        finders = super().create(vals_list)
+        finders[-1:]._remember_currency()
+        return finders
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "currency_id" in vals:
+            self[-1:]._remember_currency()
+        return res
+
     def action_find(self):
+        """Search again: the results update in place (no new breadcrumb)."""
         self.ensure_one()
         self._search_rates(raise_if_incomplete=True)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "current",
-            "context": dict(self.env.context, form_view_initial_mode="edit"),
-        }
+        return False
 
     def action_swap(self):
         self.ensure_one()
@@ -125,9 +134,43 @@ class FreightRateFinder(models.TransientModel):
         )
         return self.action_find()
 
+    def _remember_currency(self):
+        """The currency the user shows rates in becomes their default: the
+        next finder they open shows the same."""
+        IrDefault = self.env["ir.default"]
+        default = (
+            IrDefault._get_model_defaults(self._name).get("currency_id")
+            or self.env["freight.rate"]._default_currency_id().id
+        )
+        if self.currency_id and self.currency_id.id != default:
+            IrDefault.set(
+                self._name,
+                "currency_id",
+                self.currency_id.id,
+                user_id=True,
+                company_id=True,
+            )
+
+    def _request_values(self):
+        """What the screen asks the engine (see its ``_request()``)."""
+        self.ensure_one()
+        return {
+            "mode": self.mode,
+            "origin": self.origin_id.id,
+            "destination": self.destination_id.id,
+            "date": self.date,
+            "container_type": self.container_type_id.id or None,
+            "container_qty": self.container_qty,
+            "gross_weight": self.gross_weight,
+            "volume": self.volume,
+            "currency": self.currency_id.id,
+            "include_expired": self.include_expired,
+            "customer": self.partner_id.id or None,
+        }
+
     def _search_rates(self, raise_if_incomplete):
         """Fill the results with the valid rates, cheapest all-in first."""
-        Rate = self.env["freight.rate"]
+        engine = self.env["freight.rate.finder.engine"]
         for finder in self:
             commands = [Command.clear()]
             finder.message = False
@@ -138,26 +181,14 @@ class FreightRateFinder(models.TransientModel):
                 finder.result_ids = commands
                 continue
             try:
-                request = Rate._finder_request(
-                    finder.mode,
-                    finder.origin_id.id,
-                    finder.destination_id.id,
-                    date=finder.date,
-                    container_type=finder.container_type_id.id or None,
-                    container_qty=finder.container_qty,
-                    gross_weight=finder.gross_weight,
-                    volume=finder.volume,
-                    currency=finder.currency_id.id,
-                    include_expired=finder.include_expired,
-                    customer=finder.partner_id.id or None,
-                )
+                request = engine._request(**finder._request_values())
             except UserError as error:
                 if raise_if_incomplete:
                     raise
                 finder.message = error.args[0]
                 finder.result_ids = commands
                 continue
-            results = Rate._find_rates(request)
+            results = engine._find(request)
             fastest = min((r["rate"].transit_days or 999 for r in results), default=0)
             for rank, result in enumerate(results, start=1):
                 commands.append(
@@ -178,7 +209,7 @@ class FreightRateFinder(models.TransientModel):
         return {
             "sequence": rank,
             "rate_id": rate.id,
-            "currency_id": request["currency"].id,
+            "currency_id": request.currency.id,
             "freight_amount": result["freight_amount"],
             "surcharge_amount": result["surcharge_amount"],
             "all_in_amount": result["all_in_amount"],
@@ -192,6 +223,7 @@ class FreightRateFinder(models.TransientModel):
     def _breakdown_html(self, result, request):
         """The itemised cost: each charge, its quantity, price and amount."""
         env = self.env
+        engine = env["freight.rate.finder.engine"]
         currencies = env["res.currency"].browse(
             {item["currency_id"] for item in result["items"]}
         )
@@ -204,10 +236,21 @@ class FreightRateFinder(models.TransientModel):
             currency = by_id[item["currency_id"]]
             style = "" if item["included"] else " class='text-muted'"
             label = item["charge_code"]
+            # A converted amount says at which rate (and of which day).
+            exchange = ""
+            if item["exchange_rate"]:
+                exchange = Markup(
+                    "<div class='small text-muted o_freight_exchange_rate'>%s</div>"
+                ) % engine._exchange_rate_label(
+                    item["currency_name"],
+                    request.currency.name,
+                    item["exchange_rate"],
+                    item["exchange_rate_date"],
+                )
             rows.append(
                 Markup(
                     "<tr%s><td>%s</td><td>%s</td><td class='text-end'>%s × %s</td>"
-                    "<td class='text-end'>%s</td></tr>"
+                    "<td class='text-end'>%s%s</td></tr>"
                 )
                 % (
                     Markup(style),
@@ -218,7 +261,8 @@ class FreightRateFinder(models.TransientModel):
                     format_amount(env, item["unit_price"], currency)
                     + " "
                     + units.get(item["unit"], ""),
-                    format_amount(env, item["amount_converted"], request["currency"]),
+                    format_amount(env, item["amount_converted"], request.currency),
+                    exchange,
                 )
             )
         return Markup(
@@ -256,8 +300,28 @@ class FreightRateFinderResult(models.TransientModel):
     excluded_amount = fields.Monetary(string="Not in All-in")
     is_cheapest = fields.Boolean(string="Cheapest")
     is_fastest = fields.Boolean(string="Fastest")
+    highlight = fields.Selection(
+        [
+            ("cheapest_fastest", "Cheapest, Fastest"),
+            ("cheapest", "Cheapest"),
+            ("fastest", "Fastest"),
+        ],
+        string="Best",
+        compute="_compute_highlight",
+        help="The badges of the cheapest and the fastest rates, as on the phone.",
+    )
     is_expired = fields.Boolean(string="Expired")
     breakdown = fields.Html(sanitize=False, readonly=True)
+
+    @api.depends("is_cheapest", "is_fastest")
+    def _compute_highlight(self):
+        for result in self:
+            if result.is_cheapest and result.is_fastest:
+                result.highlight = "cheapest_fastest"
+            elif result.is_cheapest or result.is_fastest:
+                result.highlight = "cheapest" if result.is_cheapest else "fastest"
+            else:
+                result.highlight = False
 
     def action_open_rate(self):
         self.ensure_one()
