@@ -6,3 +6,5 @@ from . import test_customer_security
 from . import test_manager_tools
 from . import test_performance
 from . import test_ui
+from . import test_name_search
+from . import test_booking_plan
