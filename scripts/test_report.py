@@ -4,8 +4,8 @@ Prints every problem, then one line ``N passed, N failed`` and exits non-zero
 when a test failed or errored, no test ran, a test was skipped (browser tests
 skip silently when Chromium or websocket-client is missing), either runner
 exited non-zero, the upgrade a second `make run` does failed or changed
-the demo data, or a log (install, upgrade, pytest) has a WARNING/ERROR/CRITICAL line that no entry of
-the allow-list explains.
+the demo data, or a log (install, upgrade, pytest) has a WARNING/ERROR/CRITICAL
+line that no entry of the allow-list explains.
 """
 
 import argparse

@@ -20,7 +20,9 @@ class TestDemoData(TransactionCase):
             "user_pricing_demo",
             "user_operations_sea_demo",
         ):
-            cls.demo_users |= cls.env.ref(f"freight_crm.{xmlid}", False) or cls.demo_users
+            cls.demo_users |= (
+                cls.env.ref(f"freight_crm.{xmlid}", False) or cls.demo_users
+            )
 
     def test_demo_is_loaded_here(self):
         """`make test` installs with demo data: without it the tests below

@@ -89,9 +89,7 @@ class TestNameSearch(FreightCommon, TransactionCase):
         for text in ("Gỗ Minh Phát", "go minh phat", "GO MINH PHAT", "GOMINHPHAT"):
             with self.subTest(text=text):
                 self.assertIn(customer.id, self._found("res.partner", text))
-                self.assertNotIn(
-                    self.customer_b.id, self._found("res.partner", text)
-                )
+                self.assertNotIn(self.customer_b.id, self._found("res.partner", text))
 
     @users("fr_sales")
     def test_trade_name(self):

@@ -40,5 +40,5 @@ class TestFreightUiPhone(FreightCommon, HttpCase):
         )
         self.assertEqual(visit.name, "Tour visit: 2 x 40HC a week to Los Angeles")
         self.assertEqual(visit.user_id, self.user_sales)
-        self.assertEqual(visit.kind_id, self.kind_visit)
+        self.assertTrue(visit.kind_id.is_visit)
         self.assertTrue(visit.next_date)
