@@ -99,7 +99,8 @@ db_psql() {
 # IMMUTABLE, which Odoo needs to index unaccent(...). For a database made
 # before unaccent was turned on, too.
 ensure_unaccent() {
-    db_psql "$1" "$2" "$3" "CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    db_psql "$1" "$2" "$3" "SET client_min_messages = warning;
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
         CREATE EXTENSION IF NOT EXISTS unaccent;
         ALTER FUNCTION unaccent(text) IMMUTABLE" >/dev/null
 }

@@ -32,6 +32,10 @@ class FreightNameSearchMixin(models.AbstractModel):
         if len(compact) < 3 or compact != value.strip():
             # Short or spaced values: the plain unaccented ilike covers them.
             return domain
+        fnames = list(self._freight_compact_search_fields)
+        # The query below reads the columns: write pending changes first, as
+        # the ORM does for the fields of a domain.
+        self.flush_model(fnames)
         unaccent = self.env.registry.unaccent
         query = Query(self.env, self._table, self._table_sql)
         pattern = unaccent(SQL("%s", f"%{compact}%"))
@@ -42,7 +46,7 @@ class FreightNameSearchMixin(models.AbstractModel):
                     unaccent(SQL.identifier(self._table, fname)),
                     pattern,
                 )
-                for fname in self._freight_compact_search_fields
+                for fname in fnames
             )
         )
         return expression.OR([domain, [("id", "in", query)]])

@@ -42,6 +42,8 @@ class TestBookingPlanCurrency(TransactionCase):
         )
         Rate = cls.env["res.currency.rate"]
         for currency, day, rate in (
+            # The company's own rates: shared ones (demo data) do not count.
+            (cls.usd, date(2026, 1, 1), 1.0),
             (cls.vnd, date(2026, 1, 1), 25000),
             (cls.vnd, date(2026, 11, 30), 26300),  # the one in force on 1 Dec
             (cls.vnd, date(2026, 12, 2), 27000),
@@ -58,17 +60,22 @@ class TestBookingPlanCurrency(TransactionCase):
             )
 
     def _plan(self, currency, budget):
-        return self.env["freight.booking.plan"].create(
-            {
-                "name": "Đồ gỗ 2027",
-                "partner_id": self.customer.id,
-                "company_id": self.company.id,
-                "transport_mode": "sea_fcl",
-                "currency_id": currency.id,
-                "budget": budget,
-                "date_from": date(2026, 12, 1),
-                "date_to": date(2027, 11, 30),
-            }
+        # The note is written in the user's language: English here.
+        return (
+            self.env["freight.booking.plan"]
+            .with_context(lang="en_US")
+            .create(
+                {
+                    "name": "Đồ gỗ 2027",
+                    "partner_id": self.customer.id,
+                    "company_id": self.company.id,
+                    "transport_mode": "sea_fcl",
+                    "currency_id": currency.id,
+                    "budget": budget,
+                    "date_from": date(2026, 12, 1),
+                    "date_to": date(2027, 11, 30),
+                }
+            )
         )
 
     @users("fr_plan_sales")
@@ -83,7 +90,7 @@ class TestBookingPlanCurrency(TransactionCase):
             f"Expected revenue ${NBSP}106,463.88: 2,800,000,000{NBSP}₫ at 1 USD = "
             f"26,300{NBSP}₫ on 12/01/2026."
         )
-        self.assertIn(note, lead.description)
+        self.assertIn(note, lead.description.replace("&nbsp;", NBSP))
         self.assertIn(note, plan.message_ids[0].body)
 
     @users("fr_plan_sales")
@@ -97,7 +104,7 @@ class TestBookingPlanCurrency(TransactionCase):
             f"Expected revenue ${NBSP}10,869.57: 10,000.00{NBSP}€ at 1 EUR = "
             f"${NBSP}1.09 on 12/01/2026."
         )
-        self.assertIn(note, lead.description)
+        self.assertIn(note, lead.description.replace("&nbsp;", NBSP))
         self.assertIn(note, plan.message_ids[0].body)
 
     @users("fr_plan_sales")
