@@ -25,6 +25,8 @@ class TestBookingPlanCurrency(TransactionCase):
         cls.vnd = cls.env.ref("base.VND")
         cls.eur = cls.env.ref("base.EUR")
         (cls.usd | cls.vnd | cls.eur).active = True
+        # The note is checked in English (the database may run in Vietnamese).
+        cls.env["res.lang"]._activate_lang("en_US")
         cls.company = cls.env["res.company"].create(
             {"name": "Freight USD Co", "currency_id": cls.usd.id}
         )
