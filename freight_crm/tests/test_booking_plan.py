@@ -92,7 +92,7 @@ class TestBookingPlanCurrency(TransactionCase):
             f"Expected revenue ${NBSP}106,463.88: 2,800,000,000{NBSP}₫ at 1 USD = "
             f"26,300{NBSP}₫ on 12/01/2026."
         )
-        self.assertIn(note, lead.description.replace("&nbsp;", NBSP))
+        self.assertIn(note, str(lead.description).replace("&nbsp;", NBSP))
         self.assertIn(note, plan.message_ids[0].body)
 
     @users("fr_plan_sales")
@@ -106,7 +106,7 @@ class TestBookingPlanCurrency(TransactionCase):
             f"Expected revenue ${NBSP}10,869.57: 10,000.00{NBSP}€ at 1 EUR = "
             f"${NBSP}1.09 on 12/01/2026."
         )
-        self.assertIn(note, lead.description.replace("&nbsp;", NBSP))
+        self.assertIn(note, str(lead.description).replace("&nbsp;", NBSP))
         self.assertIn(note, plan.message_ids[0].body)
 
     @users("fr_plan_sales")
