@@ -93,7 +93,7 @@ class TestBookingPlanCurrency(TransactionCase):
             f"26,300{NBSP}₫ on 12/01/2026."
         )
         self.assertIn(note, str(lead.description).replace("&nbsp;", NBSP))
-        self.assertIn(note, plan.message_ids[0].body)
+        self.assertIn(note, str(plan.message_ids[0].body).replace("&nbsp;", NBSP))
 
     @users("fr_plan_sales")
     def test_eur_budget_in_usd(self):
@@ -107,7 +107,7 @@ class TestBookingPlanCurrency(TransactionCase):
             f"${NBSP}1.09 on 12/01/2026."
         )
         self.assertIn(note, str(lead.description).replace("&nbsp;", NBSP))
-        self.assertIn(note, plan.message_ids[0].body)
+        self.assertIn(note, str(plan.message_ids[0].body).replace("&nbsp;", NBSP))
 
     @users("fr_plan_sales")
     def test_usd_budget_unchanged(self):
