@@ -39,6 +39,7 @@
     ],
     "assets": {
         "web.assets_backend": [
+            "freight_crm/static/src/js/*.js",
             "freight_crm/static/src/scss/*.scss",
         ],
         "web.assets_tests": [
