@@ -2,8 +2,10 @@
 # make test: the whole suite on a fresh, private PostgreSQL cluster.
 #  1. install the five modules with their demo data and Vietnamese, running
 #     their own tests (at_install and post_install);
-#  2. pytest with pytest-odoo (and --odoo-http) over the top-level tests/;
-#  3. fail on any failed/errored test, on no test run, on any skipped test
+#  2. upgrade the database as a second `make run` does (ensure_db), which
+#     must log no WARNING/ERROR and leave the demo data as it was;
+#  3. pytest with pytest-odoo (and --odoo-http) over the top-level tests/;
+#  4. fail on any failed/errored test, on no test run, on any skipped test
 #     (browser tests skip silently without Chromium or websocket-client), and
 #     on any WARNING/ERROR log line not on .ci/log-allowlist.txt.
 # Ends with one line "N passed, N failed". Stops and removes its cluster.
