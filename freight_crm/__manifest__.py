@@ -41,6 +41,10 @@
         "views/freight_crm_menus.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "freight_crm/static/src/js/*.js",
+            "freight_crm/static/src/scss/*.scss",
+        ],
         "web.assets_tests": [
             "freight_crm/static/tests/tours/**/*",
         ],
@@ -49,5 +53,6 @@
         "demo/res_users_demo.xml",
         "demo/res_company_demo.xml",
         "demo/freight_crm_demo.xml",
+        "demo/odoo_demo_data.xml",
     ],
 }

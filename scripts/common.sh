@@ -84,23 +84,73 @@ gevent_port = $((http_port + 3))
 admin_passwd = admin
 list_db = False
 bin_path = $VENV/bin
+unaccent = True
 CONF
 }
 
-# ensure_db DATA PORT CONF DB: create DB with the five modules, their demo
-# data and Vietnamese, or upgrade the modules when it exists.
+# db_psql DATA PORT DB SQL: one query as postgres, unaligned output.
+db_psql() {
+    as_pg "$PG_BIN/psql" -h "$1" -p "$2" -U postgres -d "$3" -qtAc "$4"
+}
+
+# ensure_unaccent DATA PORT DB: the extensions Odoo creates with a new
+# database when `unaccent` is on (odoo/service/db.py), created as postgres:
+# the odoo role may create the trusted extension but not make its function
+# IMMUTABLE, which Odoo needs to index unaccent(...). For a database made
+# before unaccent was turned on, too.
+ensure_unaccent() {
+    db_psql "$1" "$2" "$3" "SET client_min_messages = warning;
+        CREATE EXTENSION IF NOT EXISTS pg_trgm;
+        CREATE EXTENSION IF NOT EXISTS unaccent;
+        ALTER FUNCTION unaccent(text) IMMUTABLE" >/dev/null
+}
+
+# create_db DATA PORT DB: an empty database as Odoo makes one (UTF8, C
+# collation, owned by the odoo role) with its extensions; odoo-bin -i then
+# initializes it.
+create_db() {
+    as_pg "$PG_BIN/createdb" -h "$1" -p "$2" -U postgres -O "$DB_USER" \
+        -E UTF8 -T template0 --lc-collate=C "$3"
+    ensure_unaccent "$1" "$2" "$3"
+}
+
+# ensure_db DATA PORT CONF DB: create DB with the modules, their demo data
+# and Vietnamese, or bring an existing one up to date: -i only the modules
+# not installed yet (a newer checkout added them), -u the installed ones.
+# Never -i an installed module: that reloads its demo data as new.
 ensure_db() {
-    local data="$1" port="$2" conf="$3" db="$4" exists
-    exists=$(as_pg "$PG_BIN/psql" -h "$data" -p "$port" -U postgres -d postgres -qtAc \
+    local data="$1" port="$2" conf="$3" db="$4" exists installed module
+    local to_install=() to_update=()
+    exists=$(db_psql "$data" "$port" postgres \
         "SELECT 1 FROM pg_database WHERE datname='$db'")
     if [ "$exists" != 1 ]; then
         log "creating database $db with $MODULES and demo data"
+        create_db "$data" "$port" "$db"
         "$VPY" "$ODOO_SRC/odoo-bin" -c "$conf" -d "$db" -i "$MODULES" \
             --load-language=vi_VN --stop-after-init --no-http
-    else
-        # -i installs the modules a newer checkout added, -u upgrades the rest.
-        log "installing or upgrading $MODULES in $db"
-        "$VPY" "$ODOO_SRC/odoo-bin" -c "$conf" -d "$db" -i "$MODULES" -u "$MODULES" \
-            --stop-after-init --no-http
+        return
     fi
+    ensure_unaccent "$data" "$port" "$db"
+    # Empty when a first run stopped before Odoo made its tables.
+    installed=$(db_psql "$data" "$port" "$db" \
+        "SELECT name FROM ir_module_module WHERE state = 'installed'" 2>/dev/null) ||
+        installed=""
+    IFS=, read -ra wanted <<<"$MODULES"
+    for module in "${wanted[@]}"; do
+        if grep -qx "$module" <<<"$installed"; then
+            to_update+=("$module")
+        else
+            to_install+=("$module")
+        fi
+    done
+    local args=()
+    if [ ${#to_install[@]} -gt 0 ]; then
+        args+=(-i "$(IFS=,; echo "${to_install[*]}")")
+    fi
+    if [ ${#to_update[@]} -gt 0 ]; then
+        args+=(-u "$(IFS=,; echo "${to_update[*]}")")
+    fi
+    log "upgrading $db: ${args[*]}"
+    "$VPY" "$ODOO_SRC/odoo-bin" -c "$conf" -d "$db" "${args[@]}" \
+        --stop-after-init --no-http
 }

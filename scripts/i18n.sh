@@ -14,6 +14,7 @@ trap 'pg_stop "$DATA"; rm -rf "$WORK"' EXIT
 pg_start "$DATA" "$PG_PORT"
 odoo_conf "$CONF" "$DATA" "$PG_PORT" "$(free_port)" "$DB"
 sed -i "s|^data_dir = .*|data_dir = $WORK/filestore|" "$CONF"
+create_db "$DATA" "$PG_PORT" "$DB"  # with unaccent, as the conf expects
 
 "$VPY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$DB" -i "$MODULES" --without-demo=all \
     --stop-after-init --log-level=warn

@@ -220,11 +220,12 @@ def main():
                 page = sessions[user]
                 page.goto(f"{base}/odoo/{path.format(**ids)}")
                 if name == "log-visit":
-                    button = page.locator("button[name=action_log_interaction]")
-                    page.wait_for_selector(".o_form_view .o_form_statusbar")
-                    if device == "phone":  # header buttons fold under the cog
-                        page.click(".o_control_panel button:has(.fa-cog)")
-                    button.click()
+                    # In the header on a desktop, at the top of the sheet on a
+                    # phone (where Odoo folds the header under the cog).
+                    page.wait_for_selector(".o_form_view .o_form_sheet")
+                    page.locator(
+                        "button[name=action_log_interaction]:visible"
+                    ).first.click()
                 if name == "care-report":
                     page.wait_for_selector(".o_group_header")
                     page.click(".o_group_header")

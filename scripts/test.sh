@@ -2,8 +2,10 @@
 # make test: the whole suite on a fresh, private PostgreSQL cluster.
 #  1. install the five modules with their demo data and Vietnamese, running
 #     their own tests (at_install and post_install);
-#  2. pytest with pytest-odoo (and --odoo-http) over the top-level tests/;
-#  3. fail on any failed/errored test, on no test run, on any skipped test
+#  2. upgrade the database as a second `make run` does (ensure_db), which
+#     must log no WARNING/ERROR and leave the demo data as it was;
+#  3. pytest with pytest-odoo (and --odoo-http) over the top-level tests/;
+#  4. fail on any failed/errored test, on no test run, on any skipped test
 #     (browser tests skip silently without Chromium or websocket-client), and
 #     on any WARNING/ERROR log line not on .ci/log-allowlist.txt.
 # Ends with one line "N passed, N failed". Stops and removes its cluster.
@@ -44,14 +46,44 @@ sed -i "s|^data_dir = .*|data_dir = $WORK/filestore|" "$CONF"
 export PATH="$VENV/bin:$PATH"
 export PYTHONPATH="$ODOO_SRC${PYTHONPATH:+:$PYTHONPATH}"
 
+create_db "$DATA" "$PG_PORT" "$DB"
 tags="${FREIGHT_TEST_TAGS:-$(echo "$MODULES" | sed 's/\([a-z_]*\)/\/\1/g')}"
-log "1/2 installing $MODULES with --test-enable (log: $INSTALL_LOG)"
+log "1/3 installing $MODULES with --test-enable (log: $INSTALL_LOG)"
 set +e
 "$VPY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$DB" -i "$MODULES" \
     --load-language=vi_VN --test-enable --test-tags "$tags" \
     --stop-after-init --log-level=info >"$INSTALL_LOG" 2>&1
 odoo_rc=$?
-log "2/2 pytest over tests/ (log: $PYTEST_LOG)"
+
+# What a second `make run` does on a database the first one made: the very
+# same function, on the test database. The demo data must come out of it
+# as it went in: count the demo records (by their xml ids) and the
+# rows of the main tables before and after.
+UPGRADE_LOG="$LOGDIR/upgrade.log"
+demo_counts() {
+    db_psql "$DATA" "$PG_PORT" "$DB" "
+        SELECT model, count(*) FROM ir_model_data
+         WHERE module IN ('$(sed "s/,/','/g" <<<"$MODULES")') AND name LIKE '%\_demo'
+         GROUP BY model
+        UNION ALL SELECT 'freight.rate rows', count(*) FROM freight_rate
+        UNION ALL SELECT 'freight.rate.line rows', count(*) FROM freight_rate_line
+        UNION ALL SELECT 'res.partner rows', count(*) FROM res_partner
+        UNION ALL SELECT 'crm.lead rows', count(*) FROM crm_lead
+        ORDER BY 1" 2>&1
+}
+log "2/3 upgrading as a second \`make run\` would (log: $UPGRADE_LOG)"
+before=$(demo_counts)
+ensure_db "$DATA" "$PG_PORT" "$CONF" "$DB" >"$UPGRADE_LOG" 2>&1
+upgrade_rc=$?
+after=$(demo_counts)
+if [ "$before" != "$after" ]; then
+    {
+        echo "demo data changed by the upgrade:"
+        diff <(echo "$before") <(echo "$after")
+    } >>"$UPGRADE_LOG"
+    [ "$upgrade_rc" != 0 ] || upgrade_rc=1
+fi
+log "3/3 pytest over tests/ (log: $PYTEST_LOG)"
 # test-file puts Odoo in test mode without running its module tests again
 # (test-enable would, as the registry loads).
 (cd "$REPO_DIR" && "$VPY" -m pytest ${FREIGHT_PYTEST_ARGS:-tests} -p no:cacheprovider \
@@ -65,5 +97,6 @@ set +e
 "$VPY" "$REPO_DIR/scripts/test_report.py" \
     --install-log "$INSTALL_LOG" --install-rc "$odoo_rc" \
     --pytest-log "$PYTEST_LOG" --pytest-rc "$pytest_rc" \
+    --upgrade-log "$UPGRADE_LOG" --upgrade-rc "$upgrade_rc" \
     --allowlist "$REPO_DIR/.ci/log-allowlist.txt"
 exit $?

@@ -3,8 +3,9 @@
 Prints every problem, then one line ``N passed, N failed`` and exits non-zero
 when a test failed or errored, no test ran, a test was skipped (browser tests
 skip silently when Chromium or websocket-client is missing), either runner
-exited non-zero, or a log has a WARNING/ERROR/CRITICAL line that no entry of
-the allow-list explains.
+exited non-zero, the upgrade a second `make run` does failed or changed
+the demo data, or a log (install, upgrade, pytest) has a WARNING/ERROR/CRITICAL
+line that no entry of the allow-list explains.
 """
 
 import argparse
@@ -71,6 +72,10 @@ def main():
     parser.add_argument("--install-rc", type=int, required=True)
     parser.add_argument("--pytest-log", required=True)
     parser.add_argument("--pytest-rc", type=int, required=True)
+    parser.add_argument(
+        "--upgrade-log", help="log of the upgrade a second `make run` does"
+    )
+    parser.add_argument("--upgrade-rc", type=int, default=0)
     parser.add_argument("--allowlist", required=True)
     args = parser.parse_args()
 
@@ -79,13 +84,27 @@ def main():
     install = Path(args.install_log).read_text(encoding="utf-8", errors="replace")
     pytest_out = Path(args.pytest_log).read_text(encoding="utf-8", errors="replace")
 
+    upgrade = ""
+    if args.upgrade_log:
+        upgrade = Path(args.upgrade_log).read_text(encoding="utf-8", errors="replace")
+        changed = upgrade.partition("demo data changed by the upgrade:")[2]
+        if changed:
+            problems.append(
+                "the upgrade a second `make run` does changed the demo data:"
+                + changed.rstrip()
+            )
+        if args.upgrade_rc:
+            problems.append(
+                f"the upgrade a second `make run` does exited with {args.upgrade_rc}"
+            )
+
     o_pass, o_fail, o_skip = odoo_counts(install, problems)
     p_pass, p_fail, p_skip = pytest_counts(pytest_out, problems)
     passed, failed, skipped = o_pass + p_pass, o_fail + p_fail, o_skip + p_skip
 
     logged = [
         m.group(0)
-        for text in (install, pytest_out)
+        for text in (install, upgrade, pytest_out)
         for pattern in (ODOO_LOG_LINE, PYTEST_LOG_LINE)
         for m in map(pattern.match, text.splitlines())
         if m

@@ -16,8 +16,10 @@ Sources
   city columns override outdated or unhelpful airportsdata values.
 * Ports: every curated UN/LOCODE is checked against the public-domain UN/LOCODE list
   (UNECE) shipped by the ``locode`` package. Where the code is found, its official
-  place name is used, unless the row sets ``keep_name`` because the curated English
-  name is better for a forwarder ("Cat Lai", "Cai Mep", "Lach Huyen"). Codes missing
+  place name is used, unless the row sets ``keep_name`` because the curated name is
+  better for a forwarder: Vietnamese places in Vietnamese, with their diacritics ("Cát
+  Lái", "Cái Mép", "Hải Phòng / Lạch Huyện"; users find them with or without the
+  diacritics through PostgreSQL's unaccent). Codes missing
   from the package fall back to the curated name and are logged; they never make the
   run fail. The package only carries locations that have a subdivision, so many
   valid codes (SGSIN, HKHKG, VNHAN...) are reported as not found.

@@ -29,6 +29,11 @@ rates run through the coming weeks, some end within the week, some have expired
 are drafts, and two rates supersede older ones (the new one is created active with
 ``supersedes_id``; activation ends the old one the day before and links it back).
 The spread of each rate's dates comes from a checksum of its id, not from chance.
+
+Loading the file twice (``-i`` on an installed module rewrites demo records) leaves
+the data as it was: every price is its own record with an xml id, a rate gets its
+state in a record after its prices, and a superseded rate already ends the day
+before its successor starts.
 """
 
 from __future__ import annotations
@@ -845,7 +850,6 @@ RATES = [
 # ---------------------------------------------------------------------------
 
 IND = "    "
-ATTR_ENTITIES = {'"': "&quot;"}
 
 
 def date_eval(offset: int) -> str:
@@ -860,31 +864,6 @@ def date_eval(offset: int) -> str:
 
 def number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() else repr(float(value))
-
-
-def line_vals(line: Line) -> str:
-    items = [
-        f"'line_type': '{line.line_type}'",
-        f"'charge_type_id': ref('freight_crm.charge_{line.charge}')",
-    ]
-    if line.container:
-        items.append(
-            f"'container_type_id': ref('freight_crm.container_{line.container}')"
-        )
-    if line.weight_break:
-        items.append(f"'weight_break': '{line.weight_break}'")
-    if line.unit:
-        items.append(f"'unit': '{line.unit}'")
-    items.append(f"'amount': {number(line.amount)}")
-    if line.minimum:
-        items.append(f"'minimum_amount': {number(line.minimum)}")
-    if line.currency:
-        items.append(f"'currency_id': ref('base.{line.currency}')")
-    if not line.included:
-        items.append("'included': False")
-    if line.note:
-        items.append(f"'note': {line.note!r}")
-    return "Command.create({" + ", ".join(items) + "})"
 
 
 def field_text(name: str, value) -> str:
@@ -920,8 +899,21 @@ def render_partner(partner: Partner) -> list[str]:
     return out
 
 
-def render_rate(rate: Rate) -> list[str]:
+def dates_of(rate: Rate) -> tuple[int, int, str]:
+    """The rate's days and state as the database holds them once loaded: a rate
+    superseded by an activated one ends the day before its successor starts
+    (activation does that), so the XML says so too, and loading it again does
+    not reopen the old rate over the new one."""
     start, end, state = rate.dates()
+    for other in RATES:
+        other_start, _end, other_state = other.dates()
+        if other.supersedes == rate.key and other_state != "draft":
+            end = min(end, other_start - 1)
+    return start, end, state
+
+
+def render_rate(rate: Rate) -> list[str]:
+    start, end, state = dates_of(rate)
     out = [f'{IND}<record id="{rate.xmlid}" model="freight.rate">']
     out.append(field_text("mode", rate.mode))
     out.append(field_text("direction", rate.direction))
@@ -963,13 +955,44 @@ def render_rate(rate: Rate) -> list[str]:
     out.append(field_ref("user_id", OWNER))
     if rate.supersedes:
         out.append(field_ref("supersedes_id", f"rate_{rate.supersedes}_demo"))
-    lines = rate.freight + rate.charges
-    out.append(f'{IND * 2}<field name="line_ids" eval="[')
-    for line in lines:
-        out.append(f"{IND * 3}{escape(line_vals(line), ATTR_ENTITIES)},")
-    out.append(f'{IND * 2}]" />')
-    # Last, so that the record reads as "created with its prices, then activated".
-    out.append(field_text("state", state))
+    out.append(f"{IND}</record>")
+    for index, line in enumerate(rate.freight + rate.charges, start=1):
+        out += render_line(rate, index, line)
+    # Last, in a record of its own: the rate is created as a draft, gets its
+    # prices, then is activated (or ended). Loaded again, each record writes
+    # the same values on the same rows: nothing is added or activated twice.
+    if state != "draft":
+        out.append(f'{IND}<record id="{rate.xmlid}" model="freight.rate">')
+        out.append(field_text("state", state))
+        out.append(f"{IND}</record>")
+    return out
+
+
+def render_line(rate: Rate, index: int, line: Line) -> list[str]:
+    """One price as its own record with an xml id, so that loading the demo
+    again updates it instead of adding it to the rate a second time."""
+    xmlid = f"rate_{rate.key}_price_{index:02d}_demo"
+    out = [f'{IND}<record id="{xmlid}" model="freight.rate.line">']
+    out.append(field_ref("rate_id", rate.xmlid))
+    out.append(field_text("line_type", line.line_type))
+    out.append(field_ref("charge_type_id", f"freight_crm.charge_{line.charge}"))
+    if line.container:
+        out.append(
+            field_ref("container_type_id", f"freight_crm.container_{line.container}")
+        )
+    if line.weight_break:
+        out.append(field_text("weight_break", line.weight_break))
+    if line.unit:
+        out.append(field_text("unit", line.unit))
+    out.append(field_eval("amount", number(line.amount)))
+    if line.minimum:
+        out.append(field_eval("minimum_amount", number(line.minimum)))
+    if line.currency:
+        out.append(field_ref("currency_id", f"base.{line.currency}"))
+    if not line.included:
+        out.append(field_eval("included", "False"))
+    if line.note:
+        out.append(field_text("note", line.note))
     out.append(f"{IND}</record>")
     return out
 

@@ -1,4 +1,5 @@
 from . import freight_selection
+from . import freight_name_search_mixin
 from . import freight_port
 from . import freight_container_type
 from . import freight_charge_type

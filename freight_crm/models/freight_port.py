@@ -14,9 +14,11 @@ IATA_AIRPORT_RE = re.compile(r"^[A-Z]{3}$")
 
 class FreightPort(models.Model):
     _name = "freight.port"
+    _inherit = ["freight.name.search.mixin"]
     _description = "Port, Airport or Inland Depot"
     _order = "code, kind"
     _rec_names_search = ["code", "iata_code", "name", "city"]
+    _freight_compact_search_fields = ("name", "city")
 
     name = fields.Char(required=True)
     code = fields.Char(

@@ -17,7 +17,10 @@ AWB_PREFIX_RE = re.compile(r"^[0-9]{3}$")
 
 
 class ResPartner(models.Model):
-    _inherit = "res.partner"
+    _name = "res.partner"
+    _inherit = ["res.partner", "freight.name.search.mixin"]
+    # Customers and carriers are also found by name typed without spaces.
+    _freight_compact_search_fields = ("name", "trade_name")
 
     freight_carrier_kind = fields.Selection(
         CARRIER_KINDS,

@@ -8,3 +8,6 @@ from . import test_ownership
 from . import test_performance
 from . import test_ui
 from . import test_i18n
+from . import test_name_search
+from . import test_booking_plan
+from . import test_demo_data
