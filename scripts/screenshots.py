@@ -226,9 +226,6 @@ def main():
                     page.locator(
                         "button[name=action_log_interaction]:visible"
                     ).first.click()
-                if name == "care-report":
-                    page.wait_for_selector(".o_group_header")
-                    page.click(".o_group_header")
                 page.wait_for_selector(ready, timeout=60000)
                 if name == "menu":
                     page.click(

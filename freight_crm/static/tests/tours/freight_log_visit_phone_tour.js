@@ -10,14 +10,8 @@ import { registry } from "@web/core/registry";
 const { DateTime } = luxon;
 
 const SUMMARY = "Tour visit: 2 x 40HC a week to Los Angeles";
-// The next-interaction activity shown on the customer's own chatter: set to
-// true once the interaction puts its follow-up activity on the customer.
-const CHECK_CUSTOMER_ACTIVITY = false;
-
+// The next-interaction activity is planned on the customer's own chatter.
 function customerActivitySteps() {
-    if (!CHECK_CUSTOMER_ACTIVITY) {
-        return [];
-    }
     return [
         {
             content: "The follow-up is planned on the customer itself",
