@@ -9,8 +9,8 @@ import openpyxl
 import xlsxwriter
 from freezegun import freeze_time
 
-from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
 from .common import TODAY, FreightRateCommon
@@ -307,7 +307,7 @@ class TestRateImport(FreightRateCommon, TransactionCase):
             (2, "Origin", "VNZZZ"): "Unknown port code",
             (3, "Origin", "SGN"): "not a place for this mode",
             (4, "Valid From", "31/02/2026"): "Not a date",
-            (5, "Valid To", "2026-04-01"): "ends before it starts",
+            (5, "Valid To", "2026-04-01"): "before it starts",
             (6, "20GP", "-10"): "cannot be negative",
             (6, "40HC", "abc"): "Not a number",
             (7, "Carrier", "Nobody Shipping"): "Unknown carrier",
@@ -349,11 +349,11 @@ class TestRateImport(FreightRateCommon, TransactionCase):
             [(3, "Valid From", "2026-04-15"), (4, "Valid From", "2026-03-20")],
         )
         self.assertIn(
-            "Overlaps row 2 of this sheet", problems[3, "Valid From", "2026-04-15"]
+            "overlaps row 2 of this sheet", problems[3, "Valid From", "2026-04-15"]
         )
         message = problems[4, "Valid From", "2026-03-20"]
         self.assertIn(self.rate_a.name, message)
-        self.assertIn("Supersede", message)
+        self.assertIn("supersede", message)
         # The same sheet as drafts: drafts may overlap, nothing is refused.
         wizard = self._import(sheet, activate=False)
         self.assertEqual(wizard.state, "done", wizard.error_ids.mapped("message"))
@@ -617,3 +617,80 @@ class TestRateImport(FreightRateCommon, TransactionCase):
         wizard = self._import(content)
         self.assertEqual(wizard.state, "errors")
         self.assertIn("no rates", wizard.error_ids.message)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(TODAY)
+class TestImportedPricesAsCreated(FreightRateCommon, TransactionCase):
+    """What a module adds to prices applies to imported prices as to prices
+    entered in the form: a default, a stored compute, a constraint and a
+    create() override."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_freight_rates()
+        created = cls.created = []
+
+        class FreightRateLineExtended(models.Model):
+            _module = None
+            _inherit = "freight.rate.line"
+
+            test_origin = fields.Char(default="by create")
+            test_cents = fields.Integer(compute="_compute_test_cents", store=True)
+
+            @api.depends("amount")
+            def _compute_test_cents(self):
+                for line in self:
+                    line.test_cents = round(line.amount * 100)
+
+            @api.constrains("amount")
+            def _check_test_not_thirteen(self):
+                if any(line.amount == 13.0 for line in self):
+                    raise ValidationError("Thirteen is refused by the extension.")
+
+            @api.model_create_multi
+            def create(self, vals_list):
+                lines = super().create(vals_list)
+                created.extend(lines.ids)
+                return lines
+
+        cls._extend_model(FreightRateLineExtended)
+        cls.Wizard = cls.env["freight.rate.import"].with_user(cls.user_pricing)
+
+    def _import(self, rows):
+        wizard = self.Wizard.create({"file": base64.b64encode(xlsx(rows))})
+        wizard.action_import()
+        return wizard
+
+    def test_imported_prices_go_through_create(self):
+        header = [*FCL_HEADER, "20GP", "40HC", "BAF", "+45", "+100", "MIN"]
+        april = [date(2026, 4, 1), date(2026, 4, 30)]
+        wizard = self._import(
+            [
+                header,
+                ["FCL", "Test Line B", "VNCLI", "USLAX", *april, 1750.5, 2300, 180],
+                ["Air", "Test Airline A", "SGN", "FRA", *april, None, None, None]
+                + [5.25, 4.6, 85],
+            ]
+        )
+        self.assertEqual(wizard.state, "done", wizard.error_ids.mapped("message"))
+        lines = wizard.rate_ids.line_ids
+        self.assertEqual(len(lines), 6)
+        self.assertEqual(set(lines.mapped("test_origin")), {"by create"})
+        self.assertEqual(
+            sorted(lines.mapped("test_cents")),
+            sorted(round(amount * 100) for amount in lines.mapped("amount")),
+        )
+        self.assertLessEqual(set(lines.ids), set(self.created))
+        # The extension's constraint refuses an imported price as it refuses
+        # one entered in the form: nothing is written.
+        count = self.env["freight.rate.line"].search_count([])
+        wizard = self._import(
+            [header, ["FCL", "Test Line C", "VNCLI", "USLAX", *april, 13]]
+        )
+        self.assertEqual(wizard.state, "errors")
+        self.assertIn("Thirteen is refused", wizard.error_ids.message)
+        self.assertEqual(self.env["freight.rate.line"].search_count([]), count)
+        with self.assertRaisesRegex(ValidationError, "Thirteen is refused"):
+            self._fcl_rate(self.line_c, {self.c20: 13.0})

@@ -16,7 +16,7 @@ import io
 import math
 import re
 from collections import defaultdict, namedtuple
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import openpyxl
 import xlsxwriter
@@ -24,7 +24,7 @@ from openpyxl.utils.datetime import from_excel
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import SQL, float_compare, float_round, format_date, split_every
+from odoo.tools import float_compare, split_every
 
 from odoo.addons.freight_crm.models.freight_selection import (
     CHARGE_UNITS,
@@ -37,12 +37,11 @@ from ..models.freight_rate import (
     CARGO_TYPES,
     FREQUENCIES,
     MODE_CARRIER_KINDS,
-    OVERLAP_KEY,
     RATE_MODES,
     RATE_TYPES,
     VENDOR_KINDS,
 )
-from ..models.freight_rate_line import WEIGHT_BREAK_KG, WEIGHT_BREAKS
+from ..models.freight_rate_line import WEIGHT_BREAKS
 
 # The rate's own columns, in the order of the sheet: (field, header).
 FIELD_COLUMNS = [
@@ -285,8 +284,9 @@ class _Row:
         "lcl_min",
         "supersede",
         "supersedes_id",
-        "key",
-        "containers",
+        "ok",
+        "rule",
+        "price_cells",
     )
 
     def __init__(self, number):
@@ -295,12 +295,13 @@ class _Row:
         self.old = {}  # that rate's values, as the sheet writes them
         self.old_lines = {}  # its prices: {line key: line values}
         self.vals = {}  # the rate's values after the import
-        self.prices = {}  # {line key: (amount, column)} of the row's cells
+        self.prices = {}  # {line key: (amount, column, cell)} of the row's cells
         self.lcl_min = None  # the LCL minimum, when the sheet has the column
         self.supersede = False
         self.supersedes_id = False
-        self.key = None  # what makes two rates the same product
-        self.containers = frozenset()  # the container types the rate prices
+        self.ok = True  # no problem in its cells
+        self.rule = None  # its values, as freight.rate._rate_problems() checks
+        self.price_cells = []  # (column, cell) of each of rule's prices
 
 
 class _RateSheet:
@@ -381,15 +382,10 @@ class _RateSheet:
             self.charge_units[charge.id] = charge.default_unit
             self.charge_order[charge.id] = position
         self.default_currency_id = env["freight.rate"]._default_currency_id().id
-        freight_charges = {}
-        for mode, xmlid in (
-            ("air", "freight_crm.charge_af"),
-            ("trucking", "freight_crm.charge_truck"),
-            ("sea", "freight_crm.charge_of"),
-        ):
-            charge = env.ref(xmlid, raise_if_not_found=False)
-            freight_charges[mode] = charge.id if charge else False
-        self.freight_charges = freight_charges
+        Line = env["freight.rate.line"]
+        self.freight_charges = {
+            mode: Line._default_freight_charge(mode).id for mode, _label in RATE_MODES
+        }
 
     def _add_partner(self, partner):
         self.partners[partner.id] = (partner.name, partner.freight_carrier_kind)
@@ -680,8 +676,6 @@ class _RateSheet:
             number = self._number(value)
         except ValueError as exc:
             raise _CellError(self.env._("Not a number.")) from exc
-        if number is not None and number < 0:
-            raise _CellError(self.env._("A price cannot be negative."))
         return number
 
     def _selection(self, fname, value):
@@ -885,7 +879,7 @@ class _RateSheet:
         self._check_missing_columns(header_number, body)
         rows = [self._parse_row(number, cells) for number, cells in body]
         rows = [row for row in rows if row]
-        self._check_overlaps(rows)
+        self._check_rules(rows)
         if self.errors:
             return None
         if not rows:
@@ -1015,12 +1009,11 @@ class _RateSheet:
         before = len(self.errors)
         self._parse_fields(row, cells)
         self._parse_prices(row, cells)
+        row.ok = len(self.errors) == before
         # A new row without the columns of a new rate is reported once, at
         # the header: it cannot be checked further.
         complete = row.rate or not self.missing_columns
-        if len(self.errors) == before and complete:
-            self._check_row(row)
-        return row if len(self.errors) == before and complete else None
+        return row if complete and row.vals.get("mode") else None
 
     def _parse_fields(self, row, cells):
         for column in self.parse_order:
@@ -1098,144 +1091,73 @@ class _RateSheet:
             if column.kind == "lcl_min":
                 row.lcl_min = amount
             else:
-                row.prices[column.key] = (amount, column)
+                row.prices[column.key] = (amount, column, value)
 
     # ------------------------------------------------------------------
     # Row checks
     # ------------------------------------------------------------------
-    def _check_row(self, row):
-        vals = row.vals
-        if vals["valid_to"] < vals["valid_from"]:
-            self._error(
-                row.number,
-                "valid_to",
-                vals["valid_to"],
-                self.env._(
-                    "The rate ends before it starts (Valid From %s).",
-                    vals["valid_from"].isoformat(),
-                ),
-            )
-        if vals["origin_id"] == vals["destination_id"]:
-            self._error(
-                row.number,
-                "destination_id",
-                self.ports[vals["destination_id"]][0],
-                self.env._("Origin and destination are the same place."),
-            )
-        if not vals.get("carrier_id") and not vals.get("vendor_id"):
-            self._error(
-                row.number,
-                "carrier_id",
-                "",
-                self.env._(
-                    "A rate needs a carrier or the co-loader it is bought from."
-                ),
-            )
-        if vals["rate_type"] == "named_account" and not vals.get("named_customer_id"):
-            self._error(
-                row.number,
-                "named_customer_id",
-                "",
-                self.env._("A named-account rate needs the customer it was filed for."),
-            )
-        if row.rate and row.supersede:
-            self._error(
-                row.number,
-                "supersede",
-                "Y",
-                self.env._(
-                    "Supersede is for new rates: this row updates %s.", row.rate.name
-                ),
-            )
-        self._check_freight(row)
-
-    def _final_freight(self, row):
-        """{line key: (amount, column or None)} of the freight prices the
-        rate will have: the row's, and those of the rate the sheet has no
-        column for."""
-        prices = {
-            key: (line["amount"], None)
-            for key, line in row.old_lines.items()
-            if key[0] == "freight" and key not in self.file_keys
-        }
-        prices.update((k, v) for k, v in row.prices.items() if k[0] == "freight")
-        return prices
-
-    def _freight_missing(self, mode):
-        return {
-            "sea_fcl": self.env._(
-                "An FCL rate needs at least one container price (20GP...)."
-            ),
-            "sea_lcl": self.env._(
-                "An LCL rate needs its price per CBM or W/M (LCL/CBM...)."
-            ),
-            "air": self.env._(
-                "An air rate needs at least one weight-break price (+45...)."
-            ),
-            "trucking": self.env._(
-                "A trucking rate needs a price per container or per TRIP."
-            ),
-        }[mode]
-
-    def _check_freight(self, row):
-        mode = row.vals["mode"]
-        freight = self._final_freight(row)
-        row.containers = frozenset(key[1] for key in freight if key[1])
-        test = {
-            "sea_fcl": lambda key: key[1],
-            "sea_lcl": lambda key: key[3] in ("per_cbm", "per_wm"),
-            "air": lambda key: key[2] and key[2] != "min",
-            "trucking": lambda key: True,
-        }[mode]
-        if not any(test(key) for key in freight):
-            self._error(row.number, "mode", mode, self._freight_missing(mode))
-            return
-        for key, (_amount, column) in freight.items():
-            if not column and not self._fits(key, mode):
-                self._error(
-                    row.number,
-                    "mode",
-                    mode,
-                    self.env._(
-                        "Rate %(rate)s keeps a %(price)s price that does not fit "
-                        "this mode: add its column with an empty cell to remove it.",
-                        rate=row.rate.name,
-                        price=self._freight_header(key),
-                    ),
-                )
-        if mode == "air":
-            self._check_ladder(row, freight)
-
-    def _fits(self, key, mode):
-        _kind, container, weight_break, unit = key
-        if mode == "air":
-            return bool(weight_break)
-        if mode == "sea_lcl":
-            return unit in ("per_cbm", "per_wm") and not container
-        if mode == "sea_fcl":
-            return bool(container) and not weight_break
-        return unit in ("per_container", "per_trip") and not weight_break
-
-    def _check_ladder(self, row, freight):
-        """Air prices per kg do not rise as the weight break rises."""
-        ladder = sorted(
-            (WEIGHT_BREAK_KG[key[2]], key[2], amount, column)
-            for key, (amount, column) in freight.items()
-            if key[2] and key[2] != "min"
+    def _check_rules(self, rows):
+        """The rules of a rate (freight.rate._rate_problems()) on every row,
+        each problem reported at its cell. A row with a cell the import could
+        not read is checked for its prices only."""
+        for row in rows:
+            row.rule = self._rule_values(row)
+        self._resolve_supersede(rows)
+        problems = self.env["freight.rate"]._rate_problems([row.rule for row in rows])
+        kept = self.env._(
+            "The rate keeps this price: add its column with an empty cell to remove it."
         )
-        for lower, upper in zip(ladder, ladder[1:], strict=False):
-            if upper[2] > lower[2]:
-                self._error(
-                    row.number,
-                    upper[3] or "mode",
-                    upper[2],
-                    self.env._(
-                        "Higher than the %(lower)s price (%(amount)s): a heavier "
-                        "weight break cannot cost more per kg.",
-                        lower=BREAK_HEADERS[lower[1]],
-                        amount=lower[2],
-                    ),
-                )
+        for problem in problems:
+            row = rows[problem.index]
+            if problem.price is not None:
+                cell = row.price_cells[problem.price]
+                if cell:
+                    self._error(row.number, cell[0], cell[1], problem.message)
+                else:
+                    self._error(
+                        row.number,
+                        "mode",
+                        row.vals["mode"],
+                        f"{problem.message} {kept}",
+                    )
+            elif not row.ok:
+                continue
+            elif problem.field == "supersedes_id":
+                self._error(row.number, "supersede", "Y", problem.message)
+            else:
+                self._error(row.number, problem.field, problem.value, problem.message)
+
+    def _rule_values(self, row):
+        """The row's rate as freight.rate._rate_problems() takes it."""
+        vals = dict(row.vals)
+        prices, cells = [], []
+        for key, line in row.old_lines.items():
+            if key not in self.file_keys:
+                prices.append(line)
+                cells.append(None)
+        for key, (amount, column, value) in row.prices.items():
+            prices.append(self._new_line_vals(row, key, amount))
+            cells.append((column, value))
+        row.price_cells = cells
+        if row.rate:
+            state, active = row.rate.state, row.rate.active
+        elif not row.ok or not self.activate:
+            state, active = "draft", True
+        elif vals["valid_to"] < fields.Date.context_today(self.env["freight.rate"]):
+            # A rate that has already ended is imported as expired.
+            state, active = "expired", True
+        else:
+            state, active = "active", True
+        vals.update(
+            id=row.rate.id if row.rate else False,
+            label=self.env._("row %s of this sheet", row.number),
+            state=state,
+            active=active,
+            activating=state == "active" and not row.rate,
+            supersedes_id=False,
+            prices=prices,
+        )
+        return vals
 
     def _check_missing_columns(self, number, body):
         self.missing_columns = False
@@ -1265,180 +1187,46 @@ class _RateSheet:
             )
 
     # ------------------------------------------------------------------
-    # Overlaps
+    # Supersede
     # ------------------------------------------------------------------
-    def _becomes_active(self, row):
-        if row.rate:
-            return row.rate.state == "active" and row.rate.active
-        return self.activate
-
-    def _check_overlaps(self, rows):
-        """Two active rates of the same product (see OVERLAP_KEY) and
-        equipment may not overlap: in the sheet, nor with the database."""
-        for row in rows:
-            row.key = tuple(row.vals.get(f) or False for f in OVERLAP_KEY)
-        active = [row for row in rows if self._becomes_active(row)]
-        self._check_overlaps_in_sheet(active)
-        existing = self._existing_rates(rows)
-        self._resolve_supersede(rows, existing)
-        for row in active:
-            if row.supersedes_id or row.number in self.supersede_refused:
-                continue
-            for other in existing.get(row.key, ()):
-                if self._clash(row, other):
-                    self._error(
-                        row.number,
-                        "valid_from",
-                        row.vals["valid_from"],
-                        self.env._(
-                            "Overlaps the active rate %(rate)s (valid %(from)s to "
-                            "%(to)s) of the same carrier, lane, mode and "
-                            "equipment: end it first, or write Y in Supersede to "
-                            "replace it.",
-                            rate=other["name"],
-                            to=format_date(self.env, other["valid_to"]),
-                            **{"from": format_date(self.env, other["valid_from"])},
-                        ),
-                    )
-                    break
-
-    def _clash(self, row, other):
-        """Whether a row and a rate (or another row) overlap."""
-        if isinstance(other, _Row):
-            start, end, containers = (
-                other.vals["valid_from"],
-                other.vals["valid_to"],
-                other.containers,
-            )
-        else:
-            start, end, containers = (
-                other["valid_from"],
-                other["valid_to"],
-                other["containers"],
-            )
-        if start > row.vals["valid_to"] or end < row.vals["valid_from"]:
-            return False
-        return not row.containers or not containers or row.containers & containers
-
-    def _check_overlaps_in_sheet(self, rows):
-        groups = defaultdict(list)
-        for row in rows:
-            groups[row.key].append(row)
-        for group in groups.values():
-            group.sort(key=lambda r: (r.vals["valid_from"], r.number))
-            running = []
-            for row in group:
-                start = row.vals["valid_from"]
-                running = [r for r in running if r.vals["valid_to"] >= start]
-                other = next((r for r in running if self._clash(row, r)), None)
-                if other:
-                    self._error(
-                        row.number,
-                        "valid_from",
-                        start,
-                        self.env._(
-                            "Overlaps row %(row)s of this sheet: same carrier, lane, "
-                            "mode and equipment, valid %(from)s to %(to)s.",
-                            row=other.number,
-                            to=format_date(self.env, other.vals["valid_to"]),
-                            **{"from": format_date(self.env, other.vals["valid_from"])},
-                        ),
-                    )
-                running.append(row)
-
-    def _existing_rates(self, rows):
-        """{overlap key: [active rates]} on the sheet's lanes and dates, but
-        the rates the sheet updates. Single-table queries, joined here."""
-        if not rows:
-            return {}
-        Rate = self.env["freight.rate"]
-        Rate.flush_model()
-        self.env["freight.rate.line"].flush_model()
-        updated = tuple({row.rate.id for row in rows if row.rate}) or (0,)
-        key_columns = SQL(", ").join(SQL.identifier(f) for f in OVERLAP_KEY)
-        found = self.env.execute_query_dict(
-            SQL(
-                """
-                SELECT id, name, valid_from, valid_to, superseded_by_id, %(keys)s
-                  FROM freight_rate
-                 WHERE state = 'active' AND active
-                   AND origin_id IN %(origins)s AND destination_id IN %(dests)s
-                   AND valid_to >= %(start)s AND valid_from <= %(end)s
-                   AND id NOT IN %(updated)s
-                 ORDER BY id
-                """,
-                keys=key_columns,
-                origins=tuple({row.vals["origin_id"] for row in rows}),
-                dests=tuple({row.vals["destination_id"] for row in rows}),
-                start=min(row.vals["valid_from"] for row in rows),
-                end=max(row.vals["valid_to"] for row in rows),
-                updated=updated,
-            )
-        )
-        containers = defaultdict(set)
-        if found:
-            for rate_id, container_id in self.env.execute_query(
-                SQL(
-                    """
-                    SELECT rate_id, container_type_id FROM freight_rate_line
-                     WHERE rate_id IN %s AND line_type = 'freight'
-                       AND container_type_id IS NOT NULL
-                    """,
-                    tuple(rate["id"] for rate in found),
-                )
-            ):
-                containers[rate_id].add(container_id)
-        existing = defaultdict(list)
-        for rate in found:
-            rate["containers"] = frozenset(containers[rate["id"]])
-            existing[tuple(rate[f] or False for f in OVERLAP_KEY)].append(rate)
-        return existing
-
-    def _resolve_supersede(self, rows, existing):
+    def _resolve_supersede(self, rows):
         """The active rate each Supersede row replaces: the one it overlaps.
-        Once replaced, that rate ends the day before the new one starts."""
-        claimed = {}
-        self.supersede_refused = set()
+        Whether it may replace it is the rate's rule."""
         for row in rows:
-            if row.rate or not row.supersede:
-                continue
-            clashes = [o for o in existing.get(row.key, ()) if self._clash(row, o)]
-            if not clashes:
-                continue
-            error = None
-            old = clashes[0]
-            end = row.vals["valid_from"] - timedelta(days=1)
-            if len(clashes) > 1:
-                error = self.env._(
-                    "Overlaps several active rates (%s): Supersede replaces one; "
-                    "end the others first.",
-                    ", ".join(o["name"] for o in clashes),
+            if row.rate and row.supersede:
+                self._error(
+                    row.number,
+                    "supersede",
+                    "Y",
+                    self.env._(
+                        "Supersede is for new rates: this row updates %s.",
+                        row.rate.name,
+                    ),
                 )
-            elif old["valid_from"] > end:
-                error = self.env._(
-                    "Cannot supersede %(rate)s: it starts on %(date)s, not before "
-                    "this rate.",
-                    rate=old["name"],
-                    date=format_date(self.env, old["valid_from"]),
+        wanted = [row for row in rows if row.ok and row.supersede and not row.rate]
+        if not wanted:
+            return
+        clashes = defaultdict(list)
+        for index, other in self.env["freight.rate"]._find_overlaps(
+            [row.rule for row in wanted]
+        ):
+            if not isinstance(other, int):
+                clashes[index].append(other)
+        for index, row in enumerate(wanted):
+            found = clashes[index]
+            if len(found) > 1:
+                self._error(
+                    row.number,
+                    "supersede",
+                    "Y",
+                    self.env._(
+                        "Overlaps several active rates (%s): Supersede replaces "
+                        "one; end the others first.",
+                        ", ".join(other["name"] for other in found),
+                    ),
                 )
-            elif old["superseded_by_id"]:
-                error = self.env._(
-                    "%s is already superseded by another rate.", old["name"]
-                )
-            elif old["id"] in claimed:
-                error = self.env._(
-                    "Row %(row)s already supersedes %(rate)s.",
-                    row=claimed[old["id"]],
-                    rate=old["name"],
-                )
-            if error:
-                self._error(row.number, "supersede", "Y", error)
-                self.supersede_refused.add(row.number)
-                continue
-            claimed[old["id"]] = row.number
-            row.supersedes_id = old["id"]
-            if self.activate:
-                old["valid_to"] = min(old["valid_to"], end)
+            elif found:
+                row.supersedes_id = row.rule["supersedes_id"] = found[0]["id"]
 
     # ------------------------------------------------------------------
     # Writing
@@ -1465,100 +1253,50 @@ class _RateSheet:
         plain = [row for row in new_rows if not row.supersedes_id]
         created = []
         if superseding:
-            created += (
-                Rate.with_context(freight_rate_allow_past=True)
-                .create([self._create_vals(row) for row in superseding])
-                .ids
-            )
-        bulk = Rate.with_context(
-            tracking_disable=True,
-            mail_create_nolog=True,
-            freight_rate_allow_past=True,
-        )
+            created += Rate.create([self._create_vals(row) for row in superseding]).ids
+        bulk = Rate.with_context(tracking_disable=True, mail_create_nolog=True)
         for batch in split_every(CREATE_BATCH, plain):
             created += self._bulk_create(bulk, batch).ids
         result["created"] = created
         return {kind: Rate.browse(ids) for kind, ids in result.items()}
 
     def _bulk_create(self, Rate, rows):
-        """Create the rates of ROWS as drafts, insert their prices in one
-        statement, then activate them: the ORM's create of tens of thousands
-        of prices is most of an import's time. The prices were checked like
-        the line's constraints check them (amounts, shape, ladder) before
-        anything was written; activation checks the overlaps as usual."""
+        """Create the rates of ROWS as drafts, then all their prices in one
+        create(), then set their states: the rules run once per batch of
+        rates rather than once per rate."""
         vals_list = []
         for row in rows:
             vals = self._create_vals(row)
-            vals.pop("line_ids")
+            del vals["line_ids"]
             vals["state"] = "draft"
             vals_list.append(vals)
         rates = Rate.create(vals_list)
-        lines = [
-            (rate, self._new_line_vals(row, key, amount))
-            for rate, row in zip(rates, rows, strict=True)
-            for key, (amount, _column) in row.prices.items()
-        ]
-        currencies = self.env["res.currency"].browse(
-            {line["currency_id"] for _rate, line in lines}
+        Rate.env["freight.rate.line"].create(
+            [
+                dict(self._new_line_vals(row, key, amount), rate_id=rate.id)
+                for rate, row in zip(rates, rows, strict=True)
+                for key, (amount, *_cell) in row.prices.items()
+            ]
         )
-        rounding = {currency.id: currency.rounding for currency in currencies}
-        uid, now = self.env.uid, fields.Datetime.now()
-        values = []
-        for rate, line in lines:
-            digits = rounding[line["currency_id"]]
-            minimum = line.get("minimum_amount")
-            values.append(
-                SQL(
-                    "(%s, %s, 10, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-                    rate.id,
-                    rate.company_id.id,
-                    line["line_type"],
-                    line.get("charge_type_id"),
-                    line.get("container_type_id") or None,
-                    line.get("weight_break") or None,
-                    line["unit"],
-                    line["currency_id"],
-                    float_round(line["amount"], precision_rounding=digits),
-                    None
-                    if minimum is None
-                    else float_round(minimum, precision_rounding=digits),
-                    line["included"],
-                    uid,
-                    now,
-                    uid,
-                    now,
-                )
-            )
-        if values:
-            self.env.cr.execute(
-                SQL(
-                    """
-                    INSERT INTO freight_rate_line
-                        (rate_id, company_id, sequence, line_type, charge_type_id,
-                         container_type_id, weight_break, unit, currency_id,
-                         amount, minimum_amount, included,
-                         create_uid, create_date, write_uid, write_date)
-                    VALUES %s
-                    """,
-                    SQL(", ").join(values),
-                )
-            )
-            rates.invalidate_recordset(
-                ["line_ids", "freight_line_ids", "surcharge_line_ids"]
-            )
-        if self.activate:
-            rates._activate()
+        for state in ("active", "expired"):
+            rates.browse(
+                [
+                    rate.id
+                    for rate, row in zip(rates, rows, strict=True)
+                    if row.rule["state"] == state
+                ]
+            ).write({"state": state})
         return rates
 
     def _create_vals(self, row):
         vals = {f: row.vals[f] for f in RATE_FIELDS if f in row.vals}
         vals.update(
             user_id=self.env.uid,
-            state="active" if self.activate else "draft",
+            state=row.rule["state"],
             supersedes_id=row.supersedes_id,
             line_ids=[
                 Command.create(self._new_line_vals(row, key, amount))
-                for key, (amount, _column) in row.prices.items()
+                for key, (amount, *_cell) in row.prices.items()
             ],
         )
         return vals
@@ -1578,8 +1316,7 @@ class _RateSheet:
                 "amount": amount,
                 "included": True,
             }
-            # As the line's compute: air and trucking freight, else ocean.
-            charge = self.freight_charges.get(mode, self.freight_charges["sea"])
+            charge = self.freight_charges[mode]
             if mode == "sea_lcl" and row.lcl_min is not None:
                 vals["minimum_amount"] = row.lcl_min
             if charge:
@@ -1608,7 +1345,7 @@ class _RateSheet:
             rate.write(changes)
         changed = bool(changes)
         currency = row.vals["currency_id"]
-        for key, (amount, _column) in row.prices.items():
+        for key, (amount, *_cell) in row.prices.items():
             line = row.old_lines.get(key)
             if not line:
                 line_ops["create"].append(
@@ -2045,6 +1782,20 @@ class FreightRateImport(models.TransientModel):
                 )
             else:
                 wizard.summary = False
+
+    @api.onchange("file")
+    def _onchange_file(self):
+        # Another file: the problems of the previous one no longer apply.
+        if self.state == "errors":
+            self.error_ids = [Command.clear()]
+            self.state = "upload"
+
+    def write(self, vals):
+        if "file" in vals:
+            # As the onchange, for a client that writes the file directly.
+            self.error_ids.unlink()
+            vals = dict(vals, state="upload")
+        return super().write(vals)
 
     def action_import(self):
         self.ensure_one()
