@@ -146,7 +146,8 @@ class FreightRateCommon(FreightCommon):
         inheriting ours would do, the way Odoo's own tests extend a model
         (test_new_api's selection tests). Undone when the class is done."""
         registry, cr = cls.registry, cls.env.cr
-        name = model_class._inherit
+        inherit = model_class._inherit
+        name = inherit if isinstance(inherit, str) else inherit[0]
         model = registry[name]
         cls.addClassCleanup(registry.setup_models, cr)
         cls.addClassCleanup(

@@ -11,8 +11,9 @@ from freezegun import freeze_time
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 
+from ..wizards.rate_sheet_format import PRICE_FIELDS, RATE_FIELDS
 from .common import TODAY, FreightRateCommon
 
 FCL_HEADER = ["Mode", "Carrier", "Origin", "Destination", "Valid From", "Valid To"]
@@ -66,36 +67,8 @@ class TestRateImport(FreightRateCommon, TransactionCase):
 
     def _snapshot(self, rates):
         """Everything an import could change of the rates and their prices."""
-        fnames = [
-            "name",
-            "state",
-            "mode",
-            "direction",
-            "carrier_id",
-            "vendor_id",
-            "origin_id",
-            "destination_id",
-            "transshipment_id",
-            "cargo_type",
-            "rate_type",
-            "named_customer_id",
-            "currency_id",
-            "valid_from",
-            "valid_to",
-            "transit_days",
-            "reference",
-        ]
-        line_fnames = [
-            "line_type",
-            "charge_type_id",
-            "container_type_id",
-            "weight_break",
-            "unit",
-            "currency_id",
-            "amount",
-            "minimum_amount",
-            "included",
-        ]
+        fnames = ["name", "state", *RATE_FIELDS]
+        line_fnames = PRICE_FIELDS
         rates.invalidate_recordset()
         return {
             rate.id: (
@@ -576,6 +549,13 @@ class TestRateImport(FreightRateCommon, TransactionCase):
         self.assertEqual((thc.currency_id, thc.amount), (self.vnd, 4700000.0))
 
     def test_template_download(self):
+        self.env["res.partner"].create(
+            {
+                "name": "Test Trucker",
+                "is_company": True,
+                "freight_carrier_kind": "trucking",
+            }
+        )
         wizard = self.Wizard.create({})
         action = wizard.action_download_template()
         self.assertEqual(action["type"], "ir.actions.act_url")
@@ -613,10 +593,52 @@ class TestRateImport(FreightRateCommon, TransactionCase):
         ]
         for value in ("sea_fcl", "named_account", "40HC", "BAF", "THCO", "+45"):
             self.assertIn(value, guide)
-        # The blank template imports nothing, and says so.
+        # Every column header carries its help, in the user's language.
+        notes = self._header_notes(content)
+        self.assertIn("UN/LOCODE", notes["Origin"])
+        self.assertIn("per container", notes["40HC"])
+        self.assertIn("weight break", notes["+45"])
+        self.assertIn("charge code", notes["BAF"])
+        # One sample row per mode, that imports as it is.
+        rows = list(book["Rates"].iter_rows(values_only=True))[1:]
+        self.assertEqual(
+            [row[headers.index("Mode")] for row in rows],
+            ["sea_fcl", "sea_lcl", "air", "trucking"],
+        )
         wizard = self._import(content)
+        self.assertEqual(wizard.state, "done", wizard.error_ids.mapped("message"))
+        self.assertEqual(wizard.created_count, 4)
+        self.assertEqual(
+            sorted(wizard.rate_ids.mapped("mode")),
+            ["air", "sea_fcl", "sea_lcl", "trucking"],
+        )
+        self.assertEqual(set(wizard.rate_ids.mapped("state")), {"active"})
+        # A sheet with no rate under its header imports nothing, and says so.
+        wizard = self._import(xlsx([headers]))
         self.assertEqual(wizard.state, "errors")
         self.assertIn("no rates", wizard.error_ids.message)
+
+    def _header_notes(self, content):
+        """{header: its comment} of the sheet Rates of an .xlsx file."""
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        sheet = book["Rates"]
+        return {cell.value: cell.comment.text for cell in sheet[1] if cell.comment}
+
+    def test_a_new_file_clears_the_problems_of_the_previous_one(self):
+        wizard = self._import(xlsx([FCL_HEADER, ["FCL", "Nobody", "VNCLI"]]))
+        self.assertEqual(wizard.state, "errors")
+        self.assertTrue(wizard.error_ids)
+        # In the form, choosing another file clears them at once.
+        with Form(wizard) as form:
+            form.file = base64.b64encode(xlsx([FCL_HEADER]))
+            self.assertEqual(form.state, "upload")
+            self.assertFalse(form.error_ids)
+        # And so does writing another file, whatever the client.
+        wizard = self._import(xlsx([FCL_HEADER, ["FCL", "Nobody", "VNCLI"]]))
+        errors = wizard.error_ids
+        wizard.write({"file": base64.b64encode(xlsx([FCL_HEADER]))})
+        self.assertEqual(wizard.state, "upload")
+        self.assertFalse(errors.exists())
 
 
 @tagged("post_install", "-at_install")
