@@ -56,9 +56,7 @@ class FreightRateLine(models.Model):
     rate_id = fields.Many2one(
         "freight.rate", required=True, ondelete="cascade", index=True
     )
-    company_id = fields.Many2one(
-        related="rate_id.company_id", store=True, precompute=True
-    )
+    company_id = fields.Many2one(related="rate_id.company_id", store=True)
     mode = fields.Selection(related="rate_id.mode")
     sequence = fields.Integer(default=10)
     line_type = fields.Selection(

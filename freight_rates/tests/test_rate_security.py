@@ -154,3 +154,13 @@ class TestRateSecurity(FreightRateCommon, TransactionCase):
                     self._visible_menus(user, menus),
                     {f"freight_rates.{xmlid}" for xmlid in seen},
                 )
+
+    def test_pricing_lands_on_the_buying_rates(self):
+        """The Freight app opens on its first menu with an action: for a
+        pricing user, the buying rates (not the ports of the master data)."""
+        root = self.env.ref("freight_crm.freight_root_menu")
+        rates = self.env.ref("freight_rates.freight_rate_action")
+        menus = (
+            self.env["ir.ui.menu"].with_user(self.user_pricing).load_web_menus(False)
+        )
+        self.assertEqual(menus[root.id]["actionID"], rates.id)

@@ -467,13 +467,16 @@ class RateSheetImport(RateSheetReader):
             _kind, container, weight_break, unit = key
             vals = {
                 "line_type": "freight",
-                "container_type_id": container,
-                "weight_break": weight_break,
                 "unit": unit,
                 "currency_id": currency,
                 "amount": amount,
                 "included": True,
             }
+            # Empty ones are left out: cheaper to create, the same row.
+            if container:
+                vals["container_type_id"] = container
+            if weight_break:
+                vals["weight_break"] = weight_break
             charge = self.freight_charges[mode]
             if mode == "sea_lcl" and row.lcl_min is not None:
                 vals["minimum_amount"] = row.lcl_min
@@ -481,15 +484,17 @@ class RateSheetImport(RateSheetReader):
                 vals["charge_type_id"] = charge
             return vals
         _kind, charge, container, line_currency, unit, included = key
-        return {
+        vals = {
             "line_type": "surcharge",
             "charge_type_id": charge,
-            "container_type_id": container,
             "unit": unit or self.charge_units[charge],
             "currency_id": line_currency or currency,
             "amount": amount,
             "included": included,
         }
+        if container:
+            vals["container_type_id"] = container
+        return vals
 
     def _write_update(self, row, line_ops):
         """Write what the row changes of its rate; whether it changed any."""
