@@ -441,7 +441,6 @@ class FreightRate(models.Model):
     @api.model
     def _rate_value_problems(self, index, rate, ports, partners, mode_labels):
         """The problems of one rate's own values."""
-        _ = self.env._
         problems = []
 
         def problem(fname, value, message):
@@ -453,7 +452,7 @@ class FreightRate(models.Model):
             problem(
                 "valid_to",
                 end,
-                _(
+                self.env._(
                     "The rate ends on %(to)s, before it starts on %(from)s.",
                     to=format_date(self.env, end),
                     **{"from": format_date(self.env, start)},
@@ -464,7 +463,7 @@ class FreightRate(models.Model):
                 problem(
                     fname,
                     rate[fname],
-                    _("Transit time and free days cannot be negative."),
+                    self.env._("Transit time and free days cannot be negative."),
                 )
         kinds = MODE_PORT_KINDS.get(mode, ())
         for fname in PORT_FIELDS:
@@ -473,7 +472,7 @@ class FreightRate(models.Model):
                 problem(
                     fname,
                     port.display_name,
-                    _(
+                    self.env._(
                         "%(port)s is not a place for %(mode)s: choose an airport "
                         "for air, a seaport or depot for sea.",
                         port=port.display_name,
@@ -485,7 +484,7 @@ class FreightRate(models.Model):
             problem(
                 "destination_id",
                 ports[origin].display_name,
-                _(
+                self.env._(
                     "Origin and destination are both %s.",
                     ports[origin].display_name,
                 ),
@@ -496,7 +495,9 @@ class FreightRate(models.Model):
             problem(
                 "carrier_id",
                 "",
-                _("The rate needs a carrier or the co-loader it is bought from."),
+                self.env._(
+                    "The rate needs a carrier or the co-loader it is bought from."
+                ),
             )
         if carrier and carrier.freight_carrier_kind not in MODE_CARRIER_KINDS.get(
             mode, ()
@@ -504,7 +505,7 @@ class FreightRate(models.Model):
             problem(
                 "carrier_id",
                 carrier.display_name,
-                _(
+                self.env._(
                     "%(carrier)s is not a carrier for this mode: a sea rate "
                     "needs a shipping line, an air rate an airline, a trucking "
                     "rate a trucking company.",
@@ -515,7 +516,7 @@ class FreightRate(models.Model):
             problem(
                 "vendor_id",
                 vendor.display_name,
-                _(
+                self.env._(
                     "%s is not a co-loader or agent: set its carrier kind first.",
                     vendor.display_name,
                 ),
@@ -526,7 +527,7 @@ class FreightRate(models.Model):
             problem(
                 "named_customer_id",
                 "",
-                _("A named-account rate needs the customer it was filed for."),
+                self.env._("A named-account rate needs the customer it was filed for."),
             )
         return problems
 
@@ -536,7 +537,6 @@ class FreightRate(models.Model):
         that has already ended, a rate it cannot supersede, an overlap with
         another active rate of the same product (not looked for on the rates
         WRONG already: their values are not what they will be)."""
-        _ = self.env._
         today = fields.Date.context_today(self)
         problems = []
         active = [
@@ -562,7 +562,7 @@ class FreightRate(models.Model):
                         "mode",
                         None,
                         rate.get("mode"),
-                        _(
+                        self.env._(
                             "The rate has no freight price yet: %s",
                             self._freight_needed(rate.get("mode")),
                         ),
@@ -575,7 +575,7 @@ class FreightRate(models.Model):
                         "valid_to",
                         None,
                         rate["valid_to"],
-                        _(
+                        self.env._(
                             "It ended on %s: a rate that has already expired "
                             "cannot be activated.",
                             format_date(self.env, rate["valid_to"]),
@@ -594,7 +594,7 @@ class FreightRate(models.Model):
             reported.add(index)
             if isinstance(other, int):
                 other = candidates[other]
-                message = _(
+                message = self.env._(
                     "It overlaps %(other)s (valid %(from)s to %(to)s): same "
                     "carrier, co-loader, lane, mode and equipment.",
                     other=other.get("label"),
@@ -602,7 +602,7 @@ class FreightRate(models.Model):
                     **{"from": format_date(self.env, other["valid_from"])},
                 )
             else:
-                message = _(
+                message = self.env._(
                     "It overlaps the active rate %(other)s (valid %(from)s to "
                     "%(to)s) of the same carrier, co-loader, lane, mode and "
                     "equipment: end the old rate first, or let the new one "
@@ -639,7 +639,6 @@ class FreightRate(models.Model):
     def _supersede_problems(self, rates, indexes):
         """A rate replaces a rate of the same product that starts before it
         and that no other rate replaces."""
-        _ = self.env._
         problems = []
         old_ids = {rates[i].get("supersedes_id") for i in indexes} - {None, False}
         if not old_ids:
@@ -669,7 +668,7 @@ class FreightRate(models.Model):
                 for f in SUPERSEDE_SAME
             ):
                 problem(
-                    _(
+                    self.env._(
                         "It cannot supersede %s: a rate only replaces a rate of "
                         "the same mode, carrier, co-loader and lane.",
                         old.name,
@@ -677,7 +676,7 @@ class FreightRate(models.Model):
                 )
             elif old.valid_from > rate["valid_from"] - timedelta(days=1):
                 problem(
-                    _(
+                    self.env._(
                         "Cannot supersede %(old)s: the old rate starts on "
                         "%(start)s, so it would end before it starts. Archive it "
                         "instead.",
@@ -687,7 +686,7 @@ class FreightRate(models.Model):
                 )
             elif old.superseded_by_id and old.superseded_by_id.id != rate.get("id"):
                 problem(
-                    _(
+                    self.env._(
                         "%(old)s is already superseded by %(other)s.",
                         old=old.name,
                         other=old.superseded_by_id.name,
@@ -695,7 +694,7 @@ class FreightRate(models.Model):
                 )
             elif old.id in claimed:
                 problem(
-                    _(
+                    self.env._(
                         "%(old)s is already superseded by %(other)s.",
                         old=old.name,
                         other=rates[claimed[old.id]].get("label"),

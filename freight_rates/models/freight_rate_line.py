@@ -203,7 +203,6 @@ class FreightRateLine(models.Model):
         shape of each mode's freight, one price per container type, weight
         break and unit, and air prices per kg that do not rise as the weight
         break rises."""
-        _ = self.env._
         problems = []
         units = dict(self._fields["unit"]._description_selection(self.env))
         containers = {}
@@ -233,7 +232,11 @@ class FreightRateLine(models.Model):
 
                 for fname in ("amount", "minimum_amount"):
                     if (price.get(fname) or 0.0) < 0:
-                        problem(fname, price[fname], _("Prices cannot be negative."))
+                        problem(
+                            fname,
+                            price[fname],
+                            self.env._("Prices cannot be negative."),
+                        )
                 if price.get("line_type", "freight") != "freight":
                     continue
                 unit = price.get("unit")
@@ -247,7 +250,7 @@ class FreightRateLine(models.Model):
                     problem(
                         "amount",
                         price.get("amount"),
-                        _("%(price)s is priced twice.", price=label(price)),
+                        self.env._("%(price)s is priced twice.", price=label(price)),
                     )
                 seen.add(key)
                 if mode == "air" and weight_break and weight_break != "min":
@@ -261,7 +264,7 @@ class FreightRateLine(models.Model):
                             "amount",
                             upper[1],
                             upper[2]["amount"],
-                            _(
+                            self.env._(
                                 "The %(upper)s price is higher than the %(lower)s "
                                 "price (%(amount)s): a heavier weight break cannot "
                                 "cost more per kg.",
@@ -277,14 +280,13 @@ class FreightRateLine(models.Model):
     def _freight_shape_problem(self, mode, price, units, label):
         """(field, value, message) when a freight price does not have the
         shape of its mode's prices, else None."""
-        _ = self.env._
         allowed = MODE_FREIGHT_UNITS.get(mode, ())
         unit = price.get("unit")
         if unit not in allowed:
             return (
                 "unit",
                 units.get(unit, unit),
-                _(
+                self.env._(
                     "A freight price in this mode is per %(units)s, not %(unit)s.",
                     units=" / ".join(units[u] for u in allowed),
                     unit=units.get(unit, unit),
@@ -294,21 +296,27 @@ class FreightRateLine(models.Model):
             return (
                 "container_type_id",
                 "",
-                _("An FCL price needs its container type."),
+                self.env._("An FCL price needs its container type."),
             )
         if mode == "air" and not price.get("weight_break"):
-            return ("weight_break", "", _("An air price needs its weight break."))
+            return (
+                "weight_break",
+                "",
+                self.env._("An air price needs its weight break."),
+            )
         if mode != "air" and price.get("weight_break"):
             return (
                 "weight_break",
                 label(price),
-                _("%(price)s: weight breaks are for air rates.", price=label(price)),
+                self.env._(
+                    "%(price)s: weight breaks are for air rates.", price=label(price)
+                ),
             )
         if mode in ("air", "sea_lcl") and price.get("container_type_id"):
             return (
                 "container_type_id",
                 label(price),
-                _("Air and LCL prices are not per container type."),
+                self.env._("Air and LCL prices are not per container type."),
             )
         return None
 

@@ -669,7 +669,9 @@ class TestImportedPricesAsCreated(FreightRateCommon, TransactionCase):
             @api.constrains("amount")
             def _check_test_not_thirteen(self):
                 if any(line.amount == 13.0 for line in self):
-                    raise ValidationError("Thirteen is refused by the extension.")
+                    raise ValidationError(
+                        self.env._("Thirteen is refused by the extension.")
+                    )
 
             @api.model_create_multi
             def create(self, vals_list):
