@@ -287,7 +287,7 @@ class FreightRateLine(models.Model):
                 "unit",
                 units.get(unit, unit),
                 self.env._(
-                    "A freight price in this mode is per %(units)s, not %(unit)s.",
+                    "A freight price in this mode is %(units)s, not %(unit)s.",
                     units=" / ".join(units[u] for u in allowed),
                     unit=units.get(unit, unit),
                 ),
@@ -382,6 +382,20 @@ class FreightRateLine(models.Model):
             for fname in ("charge_type_id", "unit", "currency_id"):
                 if fname in vals and not vals[fname]:
                     del vals[fname]
+        # The company of each price's rate, read once for all of them:
+        # precomputed line by line it costs a new record per price, computed
+        # after the insert an UPDATE of every price.
+        rate_ids = {
+            vals["rate_id"]
+            for vals in vals_list
+            if "company_id" not in vals and vals.get("rate_id")
+        }
+        if rate_ids:
+            rates = self.env["freight.rate"].browse(rate_ids)
+            companies = {rate.id: rate.company_id.id for rate in rates}
+            for vals in vals_list:
+                if "company_id" not in vals and vals.get("rate_id"):
+                    vals["company_id"] = companies[vals["rate_id"]]
         lines = super().create(vals_list)
         lines._log_lines(self.env._("Prices added"))
         return lines

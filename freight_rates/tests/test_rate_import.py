@@ -288,7 +288,7 @@ class TestRateImport(FreightRateCommon, TransactionCase):
             (9, "Mode", "sea_fcl"): "needs at least one container price",
             (10, "Rate No.", "BR99-999999"): "No rate has this number",
             (11, "Currency", "ZZZ"): "Unknown currency",
-            (14, "+45", "4.1"): "prices Air rates",
+            (14, "+45", "4.1"): "not Per Chargeable kg",
         }
         for key, message in expected.items():
             with self.subTest(problem=key):

@@ -235,7 +235,9 @@ class RateSheetImport(RateSheetReader):
                 continue
             try:
                 amount = self._price(value)
-                if column.modes and mode not in column.modes:
+                # The LCL minimum is the minimum of the LCL price; which
+                # prices fit a mode is the rate's rule (_price_problems()).
+                if column.kind == "lcl_min" and mode not in column.modes:
                     raise CellError(
                         self.env._(
                             "This column prices %(modes)s rates, not %(mode)s ones.",
