@@ -47,6 +47,7 @@ class RateSheetRow:
         "ok",
         "rule",
         "price_cells",
+        "cells",
     )
 
     def __init__(self, number):
@@ -62,6 +63,7 @@ class RateSheetRow:
         self.ok = True  # no problem in its cells
         self.rule = None  # its values, as freight.rate._rate_problems() checks
         self.price_cells = []  # (column, cell) of each of rule's prices
+        self.cells = []  # the row's cells, as read
 
 
 class RateSheetImport(RateSheetReader):
@@ -137,6 +139,7 @@ class RateSheetImport(RateSheetReader):
 
     def _parse_row(self, number, cells):
         row = RateSheetRow(number)
+        row.cells = cells
         name_column = self.field_columns.get("name")
         name = name_column and cell_text(self._cell(cells, name_column))
         if name:
@@ -285,7 +288,10 @@ class RateSheetImport(RateSheetReader):
             elif problem.field == "supersedes_id":
                 self._error(row.number, "supersede", "Y", problem.message)
             else:
-                self._error(row.number, problem.field, problem.value, problem.message)
+                # The value as the sheet writes it, when the sheet has it.
+                column = self.field_columns.get(problem.field)
+                value = self._cell(row.cells, column) if column else problem.value
+                self._error(row.number, problem.field, value, problem.message)
 
     def _rule_values(self, row):
         """The row's rate as freight.rate._rate_problems() takes it."""

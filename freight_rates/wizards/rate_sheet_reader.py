@@ -473,22 +473,10 @@ class RateSheetReader:
                     "(VNCLI) or the IATA code of the airport (SGN)."
                 )
             )
-        kinds = MODE_PORT_KINDS.get(mode) or [kind for kind, _label in PORT_KINDS]
-        for kind in kinds:
-            if kind in places:
-                return places[kind]
-        labels = dict(
-            self.env["freight.port"]._fields["kind"]._description_selection(self.env)
-        )
-        raise CellError(
-            self.env._(
-                "%(code)s is not a place for this mode (it names: %(kinds)s): an "
-                "air rate goes from airport to airport, a sea rate from port or "
-                "depot.",
-                code=code,
-                kinds=", ".join(labels[kind] for kind in sorted(places)),
-            )
-        )
+        # The place of the code that fits the mode; else the first one, that
+        # the rate's rules then refuse for this mode.
+        kinds = [*MODE_PORT_KINDS.get(mode, ()), *(kind for kind, _l in PORT_KINDS)]
+        return next(places[kind] for kind in kinds if kind in places)
 
     def _port_text(self, port_id, mode):
         """How the sheet writes a port, so that reading it gives it back."""
@@ -584,8 +572,8 @@ class RateSheetReader:
             raise CellError(self.env._("Not a number of days.")) from exc
         if number is None:
             return 0
-        if number < 0 or not float(number).is_integer():
-            raise CellError(self.env._("Write a whole number of days, 0 or more."))
+        if not float(number).is_integer():
+            raise CellError(self.env._("Write a whole number of days."))
         return int(number)
 
     def _flag(self, value):
