@@ -618,6 +618,17 @@ class TestRateImport(FreightRateCommon, TransactionCase):
         self.assertEqual(wizard.state, "errors")
         self.assertIn("no rates", wizard.error_ids.message)
 
+    def test_template_notes_in_the_users_language(self):
+        """A Vietnamese user's template explains its columns in Vietnamese;
+        the column codes stay as they are."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        wizard = self.Wizard.with_context(lang="vi_VN").create({})
+        wizard.action_download_template()
+        content = base64.b64decode(wizard.download_file)
+        notes = self._header_notes(content)
+        self.assertIn("Transit Days", notes)
+        self.assertEqual(notes["Transit Days"], "Thời gian vận chuyển, tính bằng ngày.")
+
     def _header_notes(self, content):
         """{header: its comment} of the sheet Rates of an .xlsx file."""
         book = openpyxl.load_workbook(io.BytesIO(content))
