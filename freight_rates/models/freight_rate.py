@@ -125,6 +125,29 @@ SUPERSEDE_SAME = (
 )
 
 
+def _cached_columns(records, fnames):
+    """[[value of the field for each record] for each of FNAMES], as the
+    cache holds them (ids for relations, False for empty), fetched if need
+    be."""
+    records._recompute_recordset(fnames)
+    cache = records.env.cache
+
+    def read():
+        return [
+            [
+                False if value is None else value
+                for value in cache.get_values(records, records._fields[fname])
+            ]
+            for fname in fnames
+        ]
+
+    columns = read()
+    if any(len(column) != len(records) for column in columns):
+        records.fetch(fnames)
+        columns = read()
+    return columns
+
+
 class FreightRate(models.Model):
     _name = "freight.rate"
     _description = "Buying Rate"
@@ -352,46 +375,27 @@ class FreightRate(models.Model):
     def _rule_values(self, activating=False):
         """These rates as _rate_problems() takes them; ACTIVATING: as they
         would be once activated."""
-        Line = self.env["freight.rate.line"]
-        relational = {fname for fname in RULE_FIELDS if self._fields[fname].relational}
-        # The prices as the cache holds them: rates are checked by the
-        # thousand, field access per price would cost more than the checks.
+        # Read as the cache holds them: rates are checked by the thousand,
+        # field access per rate and price would cost more than the checks.
         lines = self.line_ids
-        Line._recompute_model(RULE_PRICE_FIELDS)
-        columns = ("rate_id", *RULE_PRICE_FIELDS)
-        cache = self.env.cache
-        values = {
-            fname: list(cache.get_values(lines, Line._fields[fname]))
-            for fname in columns
-        }
-        if any(len(column) != len(lines) for column in values.values()):
-            lines.fetch(columns)
-            values = {
-                fname: list(cache.get_values(lines, Line._fields[fname]))
-                for fname in columns
-            }
+        columns = _cached_columns(lines, ("rate_id", *RULE_PRICE_FIELDS))
         prices = defaultdict(list)
-        for row in zip(*values.values(), strict=True):
-            prices[row[0]].append(
-                {
-                    fname: value if value is not None else False
-                    for fname, value in zip(RULE_PRICE_FIELDS, row[1:], strict=True)
-                }
-            )
+        for row in zip(*columns, strict=True):
+            prices[row[0]].append(dict(zip(RULE_PRICE_FIELDS, row[1:], strict=True)))
+        fnames = ("name", "state", "active", "supersedes_id", *RULE_FIELDS)
         rates = []
-        for rate in self:
-            vals = {
-                "id": rate.id,
-                "label": rate.name,
-                "state": "active" if activating else rate.state,
-                "activating": activating,
-                "active": rate.active,
-                "supersedes_id": rate.supersedes_id.id,
-                "prices": prices[rate.id],
-            }
-            for fname in RULE_FIELDS:
-                value = rate[fname]
-                vals[fname] = value.id if fname in relational else value
+        for rate_id, row in zip(
+            self.ids, zip(*_cached_columns(self, fnames), strict=False), strict=True
+        ):
+            vals = dict(zip(fnames, row, strict=True))
+            vals.update(
+                id=rate_id,
+                label=vals.pop("name"),
+                activating=activating,
+                prices=prices[rate_id],
+            )
+            if activating:
+                vals["state"] = "active"
             rates.append(vals)
         return rates
 
