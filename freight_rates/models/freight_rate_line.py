@@ -1,11 +1,10 @@
 # Copyright 2026 Freight CRM contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 from odoo.tools import format_amount
 
 from odoo.addons.freight_crm.models.freight_selection import CHARGE_UNITS
@@ -38,6 +37,11 @@ MODE_FREIGHT_UNITS = {
     "air": ("per_chargeable_kg", "per_shipment"),
     "trucking": ("per_container", "per_trip"),
 }
+
+# One problem found by freight.rate._rate_problems(): the index of the rate in
+# the values checked, the field (of the rate, or of the price when price is
+# the index of one of its prices), the value and what is wrong.
+RateProblem = namedtuple("RateProblem", "index field price value message")
 
 # Price changes on a rate that is no longer a draft are posted in its chatter.
 TRACKED_LINE_FIELDS = ("amount", "minimum_amount", "currency_id", "unit", "included")
@@ -112,15 +116,22 @@ class FreightRateLine(models.Model):
 
     @api.depends("line_type", "rate_id.mode")
     def _compute_charge_type_id(self):
-        air = self.env.ref("freight_crm.charge_af", raise_if_not_found=False)
-        ocean = self.env.ref("freight_crm.charge_of", raise_if_not_found=False)
-        trucking = self.env.ref("freight_crm.charge_truck", raise_if_not_found=False)
-        defaults = {"air": air, "trucking": trucking}
         for line in self:
             if line.charge_type_id or line.line_type != "freight":
                 line.charge_type_id = line.charge_type_id
             else:
-                line.charge_type_id = defaults.get(line.rate_id.mode, ocean) or False
+                line.charge_type_id = self._default_freight_charge(line.rate_id.mode)
+
+    @api.model
+    def _default_freight_charge(self, mode):
+        """The charge of a freight price: air freight, trucking, else ocean."""
+        xmlid = {"air": "freight_crm.charge_af", "trucking": "freight_crm.charge_truck"}
+        return (
+            self.env.ref(
+                xmlid.get(mode, "freight_crm.charge_of"), raise_if_not_found=False
+            )
+            or self.env["freight.charge.type"]
+        )
 
     @api.depends("line_type", "charge_type_id", "weight_break", "rate_id.mode")
     def _compute_unit(self):
@@ -172,65 +183,142 @@ class FreightRateLine(models.Model):
         self.ensure_one()
         return format_amount(self.env, self.amount, self.currency_id)
 
-    @api.constrains("amount", "minimum_amount")
-    def _check_amounts(self):
-        for line in self:
-            if line.amount < 0 or (line.minimum_amount or 0.0) < 0:
-                raise ValidationError(
-                    self.env._(
-                        "%(price)s on rate %(rate)s: prices cannot be negative.",
-                        price=line._price_label(),
-                        rate=line.rate_id.name,
-                    )
-                )
+    @api.constrains(
+        "amount",
+        "minimum_amount",
+        "line_type",
+        "unit",
+        "container_type_id",
+        "weight_break",
+    )
+    def _check_rate_rules(self):
+        """The rules of the rates' prices live with the rate's rules, in
+        freight.rate._rate_problems()."""
+        self.rate_id._check_rules()
 
-    @api.constrains("line_type", "unit", "container_type_id", "weight_break")
-    def _check_freight_shape(self):
-        """Each mode prices its freight its own way."""
-        for line in self.filtered(lambda x: x.line_type == "freight"):
-            mode = line.rate_id.mode
-            label = line._price_label()
-            if line.unit not in MODE_FREIGHT_UNITS[mode]:
-                units = dict(self._fields["unit"]._description_selection(self.env))
-                raise ValidationError(
-                    self.env._(
-                        "Rate %(rate)s: a freight price in this mode is per "
-                        "%(units)s, not %(unit)s.",
-                        rate=line.rate_id.name,
-                        units=" / ".join(units[u] for u in MODE_FREIGHT_UNITS[mode]),
-                        unit=units.get(line.unit, line.unit),
+    @api.model
+    def _price_problems(self, rates):
+        """The problems of the prices of RATES (values as
+        freight.rate._rate_problems() takes them): amounts of 0 or more, the
+        shape of each mode's freight, one price per container type, weight
+        break and unit, and air prices per kg that do not rise as the weight
+        break rises."""
+        problems = []
+        units = dict(self._fields["unit"]._description_selection(self.env))
+        containers = {}
+
+        def label(price):
+            if price.get("container_type_id"):
+                if not containers:
+                    containers.update(
+                        (c.id, c.code)
+                        for c in self.env["freight.container.type"]
+                        .with_context(active_test=False)
+                        .search_fetch([], ["code"])
                     )
-                )
-            if mode == "sea_fcl" and not line.container_type_id:
-                raise ValidationError(
-                    self.env._(
-                        "Rate %s: an FCL price needs its container type.",
-                        line.rate_id.name,
+                return containers.get(price["container_type_id"], "")
+            if price.get("weight_break"):
+                return dict(WEIGHT_BREAKS)[price["weight_break"]]
+            return units.get(price.get("unit"), "")
+
+        for index, rate in enumerate(rates):
+            mode = rate.get("mode")
+            seen = set()
+            ladder = []
+            for position, price in enumerate(rate.get("prices", ())):
+
+                def problem(fname, value, message, position=position, index=index):
+                    problems.append(RateProblem(index, fname, position, value, message))
+
+                for fname in ("amount", "minimum_amount"):
+                    if (price.get(fname) or 0.0) < 0:
+                        problem(
+                            fname,
+                            price[fname],
+                            self.env._("Prices cannot be negative."),
+                        )
+                if price.get("line_type", "freight") != "freight":
+                    continue
+                unit = price.get("unit")
+                container = price.get("container_type_id") or False
+                weight_break = price.get("weight_break") or False
+                shape = self._freight_shape_problem(mode, price, units, label)
+                if shape:
+                    problem(*shape)
+                key = (container, weight_break, unit)
+                if key in seen:
+                    problem(
+                        "amount",
+                        price.get("amount"),
+                        self.env._("%(price)s is priced twice.", price=label(price)),
                     )
-                )
-            if mode == "air" and not line.weight_break:
-                raise ValidationError(
-                    self.env._(
-                        "Rate %s: an air price needs its weight break.",
-                        line.rate_id.name,
+                seen.add(key)
+                if mode == "air" and weight_break and weight_break != "min":
+                    ladder.append((WEIGHT_BREAK_KG[weight_break], position, price))
+            ladder.sort(key=lambda item: item[:2])
+            for lower, upper in zip(ladder, ladder[1:], strict=False):
+                if (upper[2].get("amount") or 0.0) > (lower[2].get("amount") or 0.0):
+                    problems.append(
+                        RateProblem(
+                            index,
+                            "amount",
+                            upper[1],
+                            upper[2]["amount"],
+                            self.env._(
+                                "The %(upper)s price is higher than the %(lower)s "
+                                "price (%(amount)s): a heavier weight break cannot "
+                                "cost more per kg.",
+                                upper=label(upper[2]),
+                                lower=label(lower[2]),
+                                amount=lower[2]["amount"],
+                            ),
+                        )
                     )
-                )
-            if mode != "air" and line.weight_break:
-                raise ValidationError(
-                    self.env._(
-                        "Rate %(rate)s: %(price)s: weight breaks are for air rates.",
-                        rate=line.rate_id.name,
-                        price=label,
-                    )
-                )
-            if mode in ("air", "sea_lcl") and line.container_type_id:
-                raise ValidationError(
-                    self.env._(
-                        "Rate %s: air and LCL prices are not per container type.",
-                        line.rate_id.name,
-                    )
-                )
-        self.rate_id._check_price_ladder()
+        return problems
+
+    @api.model
+    def _freight_shape_problem(self, mode, price, units, label):
+        """(field, value, message) when a freight price does not have the
+        shape of its mode's prices, else None."""
+        allowed = MODE_FREIGHT_UNITS.get(mode, ())
+        unit = price.get("unit")
+        if unit not in allowed:
+            return (
+                "unit",
+                units.get(unit, unit),
+                self.env._(
+                    "A freight price in this mode is %(units)s, not %(unit)s.",
+                    units=" / ".join(units[u] for u in allowed),
+                    unit=units.get(unit, unit),
+                ),
+            )
+        if mode == "sea_fcl" and not price.get("container_type_id"):
+            return (
+                "container_type_id",
+                "",
+                self.env._("An FCL price needs its container type."),
+            )
+        if mode == "air" and not price.get("weight_break"):
+            return (
+                "weight_break",
+                "",
+                self.env._("An air price needs its weight break."),
+            )
+        if mode != "air" and price.get("weight_break"):
+            return (
+                "weight_break",
+                label(price),
+                self.env._(
+                    "%(price)s: weight breaks are for air rates.", price=label(price)
+                ),
+            )
+        if mode in ("air", "sea_lcl") and price.get("container_type_id"):
+            return (
+                "container_type_id",
+                label(price),
+                self.env._("Air and LCL prices are not per container type."),
+            )
+        return None
 
     def _log_changes(self, old_values):
         """Post the price changes of non-draft rates in their chatter."""
@@ -294,9 +382,22 @@ class FreightRateLine(models.Model):
             for fname in ("charge_type_id", "unit", "currency_id"):
                 if fname in vals and not vals[fname]:
                     del vals[fname]
+        # The company of each price's rate, read once for all of them:
+        # precomputed line by line it costs a new record per price, computed
+        # after the insert an UPDATE of every price.
+        rate_ids = {
+            vals["rate_id"]
+            for vals in vals_list
+            if "company_id" not in vals and vals.get("rate_id")
+        }
+        if rate_ids:
+            rates = self.env["freight.rate"].browse(rate_ids)
+            companies = {rate.id: rate.company_id.id for rate in rates}
+            for vals in vals_list:
+                if "company_id" not in vals and vals.get("rate_id"):
+                    vals["company_id"] = companies[vals["rate_id"]]
         lines = super().create(vals_list)
         lines._log_lines(self.env._("Prices added"))
-        lines.rate_id.filtered(lambda r: r.state == "active")._check_overlap()
         return lines
 
     def write(self, vals):
@@ -310,8 +411,6 @@ class FreightRateLine(models.Model):
         res = super().write(vals)
         if old_values:
             self._log_changes(old_values)
-        if {"container_type_id", "line_type"} & set(vals):
-            self.rate_id.filtered(lambda r: r.state == "active")._check_overlap()
         return res
 
     def unlink(self):

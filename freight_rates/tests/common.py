@@ -137,3 +137,23 @@ class FreightRateCommon(FreightCommon):
         with self.assertRaises(exception) as catcher:
             yield catcher
         self.assertRegex(str(catcher.exception), regex)
+
+    @classmethod
+    def _extend_model(cls, model_class):
+        """Add MODEL_CLASS, a class of the test (``_inherit`` one of our
+        models, ``_module = None``), to the registry for the tests of the
+        class, its columns made in the test's transaction: what a module
+        inheriting ours would do, the way Odoo's own tests extend a model
+        (test_new_api's selection tests). Undone when the class is done."""
+        registry, cr = cls.registry, cls.env.cr
+        inherit = model_class._inherit
+        name = inherit if isinstance(inherit, str) else inherit[0]
+        model = registry[name]
+        cls.addClassCleanup(registry.setup_models, cr)
+        cls.addClassCleanup(
+            setattr, model, "_BaseModel__base_classes", model._BaseModel__base_classes
+        )
+        model_class._build_model(registry, cr)
+        registry.setup_models(cr)
+        registry.init_models(cr, [name], {"module": "freight_rates"})
+        cls.env.invalidate_all()

@@ -4,7 +4,7 @@ from datetime import date
 
 from freezegun import freeze_time
 
-from odoo import Command
+from odoo import Command, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, TransactionCase, tagged, users
 
@@ -306,3 +306,64 @@ class TestRate(FreightRateCommon, TransactionCase):
         self.assertEqual(self.rate_a.state, "draft")
         empty.unlink()
         self.assertFalse(empty.exists())
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(TODAY)
+class TestRateStateChanges(FreightRateCommon, TransactionCase):
+    """A module that inherits the rate sees every state change in write()."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_freight_rates()
+        writes = cls.writes = []
+
+        class FreightRateRecordingWrites(models.Model):
+            _module = None
+            _inherit = "freight.rate"
+
+            def write(self, vals):
+                writes.append((set(self.ids), dict(vals)))
+                return super().write(vals)
+
+        cls._extend_model(FreightRateRecordingWrites)
+        cls.rate_a = cls._fcl_rate(cls.line_a, {cls.c40hc: 2400.0})
+
+    def _written(self, rates):
+        return [vals for ids, vals in self.writes if ids == set(rates.ids)]
+
+    @users("fr_pricing")
+    def test_activate_supersede_and_expire_go_through_write(self):
+        old = self.rate_a.with_user(self.env.user)
+        new = self._fcl_rate(
+            self.line_a,
+            {self.c40hc: 2250.0},
+            valid_from=date(2026, 3, 15),
+            valid_to=date(2026, 4, 30),
+            supersedes_id=old.id,
+            state="draft",
+        ).with_user(self.env.user)
+        self.writes.clear()
+        new.action_activate()
+        self.assertEqual(new.state, "active")
+        self.assertIn({"state": "active"}, self._written(new))
+        self.assertIn(
+            {"valid_to": date(2026, 3, 14), "superseded_by_id": new.id},
+            self._written(old),
+        )
+        self.writes.clear()
+        new.action_expire()
+        self.assertEqual(self._written(new), [{"state": "expired"}])
+        # The daily cron expires through write() too.
+        with freeze_time("2026-05-02"):
+            expired = self.env["freight.rate"].sudo()._expire_past(date(2026, 5, 2))
+        self.assertIn(old, expired)
+        self.assertIn({"state": "expired"}, self._written(expired))
+        # A rate created active is activated through write().
+        self.writes.clear()
+        created = self._fcl_rate(
+            self.line_b, {self.c20: 1500.0}, valid_from=date(2026, 3, 10)
+        )
+        self.assertEqual(created.state, "active")
+        self.assertIn({"state": "active"}, self._written(created))

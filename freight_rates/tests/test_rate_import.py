@@ -9,10 +9,11 @@ import openpyxl
 import xlsxwriter
 from freezegun import freeze_time
 
-from odoo import Command
-from odoo.exceptions import AccessError, UserError
-from odoo.tests import TransactionCase, tagged
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import Form, TransactionCase, tagged
 
+from ..wizards.rate_sheet_format import PRICE_FIELDS, RATE_FIELDS
 from .common import TODAY, FreightRateCommon
 
 FCL_HEADER = ["Mode", "Carrier", "Origin", "Destination", "Valid From", "Valid To"]
@@ -66,36 +67,8 @@ class TestRateImport(FreightRateCommon, TransactionCase):
 
     def _snapshot(self, rates):
         """Everything an import could change of the rates and their prices."""
-        fnames = [
-            "name",
-            "state",
-            "mode",
-            "direction",
-            "carrier_id",
-            "vendor_id",
-            "origin_id",
-            "destination_id",
-            "transshipment_id",
-            "cargo_type",
-            "rate_type",
-            "named_customer_id",
-            "currency_id",
-            "valid_from",
-            "valid_to",
-            "transit_days",
-            "reference",
-        ]
-        line_fnames = [
-            "line_type",
-            "charge_type_id",
-            "container_type_id",
-            "weight_break",
-            "unit",
-            "currency_id",
-            "amount",
-            "minimum_amount",
-            "included",
-        ]
+        fnames = ["name", "state", *RATE_FIELDS]
+        line_fnames = PRICE_FIELDS
         rates.invalidate_recordset()
         return {
             rate.id: (
@@ -305,17 +278,17 @@ class TestRateImport(FreightRateCommon, TransactionCase):
         expected = {
             (1, "XYZ", "XYZ"): "Unknown column",
             (2, "Origin", "VNZZZ"): "Unknown port code",
-            (3, "Origin", "SGN"): "not a place for this mode",
+            (3, "Origin", "SGN"): "is not a place for Sea FCL",
             (4, "Valid From", "31/02/2026"): "Not a date",
-            (5, "Valid To", "2026-04-01"): "ends before it starts",
+            (5, "Valid To", "2026-04-01"): "before it starts",
             (6, "20GP", "-10"): "cannot be negative",
             (6, "40HC", "abc"): "Not a number",
             (7, "Carrier", "Nobody Shipping"): "Unknown carrier",
             (8, "+100", "4.5"): "heavier weight break cannot cost more",
-            (9, "Mode", "sea_fcl"): "needs at least one container price",
+            (9, "Mode", "FCL"): "needs at least one container price",
             (10, "Rate No.", "BR99-999999"): "No rate has this number",
             (11, "Currency", "ZZZ"): "Unknown currency",
-            (14, "+45", "4.1"): "prices Air rates",
+            (14, "+45", "4.1"): "not Per Chargeable kg",
         }
         for key, message in expected.items():
             with self.subTest(problem=key):
@@ -349,11 +322,11 @@ class TestRateImport(FreightRateCommon, TransactionCase):
             [(3, "Valid From", "2026-04-15"), (4, "Valid From", "2026-03-20")],
         )
         self.assertIn(
-            "Overlaps row 2 of this sheet", problems[3, "Valid From", "2026-04-15"]
+            "overlaps row 2 of this sheet", problems[3, "Valid From", "2026-04-15"]
         )
         message = problems[4, "Valid From", "2026-03-20"]
         self.assertIn(self.rate_a.name, message)
-        self.assertIn("Supersede", message)
+        self.assertIn("supersede", message)
         # The same sheet as drafts: drafts may overlap, nothing is refused.
         wizard = self._import(sheet, activate=False)
         self.assertEqual(wizard.state, "done", wizard.error_ids.mapped("message"))
@@ -576,6 +549,13 @@ class TestRateImport(FreightRateCommon, TransactionCase):
         self.assertEqual((thc.currency_id, thc.amount), (self.vnd, 4700000.0))
 
     def test_template_download(self):
+        self.env["res.partner"].create(
+            {
+                "name": "Test Trucker",
+                "is_company": True,
+                "freight_carrier_kind": "trucking",
+            }
+        )
         wizard = self.Wizard.create({})
         action = wizard.action_download_template()
         self.assertEqual(action["type"], "ir.actions.act_url")
@@ -613,7 +593,139 @@ class TestRateImport(FreightRateCommon, TransactionCase):
         ]
         for value in ("sea_fcl", "named_account", "40HC", "BAF", "THCO", "+45"):
             self.assertIn(value, guide)
-        # The blank template imports nothing, and says so.
+        # Every column header carries its help, in the user's language.
+        notes = self._header_notes(content)
+        self.assertIn("UN/LOCODE", notes["Origin"])
+        self.assertIn("per container", notes["40HC"])
+        self.assertIn("weight break", notes["+45"])
+        self.assertIn("charge code", notes["BAF"])
+        # One sample row per mode, that imports as it is.
+        rows = list(book["Rates"].iter_rows(values_only=True))[1:]
+        self.assertEqual(
+            [row[headers.index("Mode")] for row in rows],
+            ["sea_fcl", "sea_lcl", "air", "trucking"],
+        )
         wizard = self._import(content)
+        self.assertEqual(wizard.state, "done", wizard.error_ids.mapped("message"))
+        self.assertEqual(wizard.created_count, 4)
+        self.assertEqual(
+            sorted(wizard.rate_ids.mapped("mode")),
+            ["air", "sea_fcl", "sea_lcl", "trucking"],
+        )
+        self.assertEqual(set(wizard.rate_ids.mapped("state")), {"active"})
+        # A sheet with no rate under its header imports nothing, and says so.
+        wizard = self._import(xlsx([headers]))
         self.assertEqual(wizard.state, "errors")
         self.assertIn("no rates", wizard.error_ids.message)
+
+    def test_template_notes_in_the_users_language(self):
+        """A Vietnamese user's template explains its columns in Vietnamese;
+        the column codes stay as they are."""
+        self.env["res.lang"]._activate_lang("vi_VN")
+        wizard = self.Wizard.with_context(lang="vi_VN").create({})
+        wizard.action_download_template()
+        content = base64.b64decode(wizard.download_file)
+        notes = self._header_notes(content)
+        self.assertIn("Transit Days", notes)
+        self.assertEqual(notes["Transit Days"], "Thời gian vận chuyển, tính bằng ngày.")
+
+    def _header_notes(self, content):
+        """{header: its comment} of the sheet Rates of an .xlsx file."""
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        sheet = book["Rates"]
+        return {cell.value: cell.comment.text for cell in sheet[1] if cell.comment}
+
+    def test_a_new_file_clears_the_problems_of_the_previous_one(self):
+        wizard = self._import(xlsx([FCL_HEADER, ["FCL", "Nobody", "VNCLI"]]))
+        self.assertEqual(wizard.state, "errors")
+        self.assertTrue(wizard.error_ids)
+        # In the form, choosing another file clears them at once.
+        with Form(wizard) as form:
+            form.file = base64.b64encode(xlsx([FCL_HEADER]))
+            self.assertEqual(form.state, "upload")
+            self.assertFalse(form.error_ids)
+        # And so does writing another file, whatever the client.
+        wizard = self._import(xlsx([FCL_HEADER, ["FCL", "Nobody", "VNCLI"]]))
+        errors = wizard.error_ids
+        wizard.write({"file": base64.b64encode(xlsx([FCL_HEADER]))})
+        self.assertEqual(wizard.state, "upload")
+        self.assertFalse(errors.exists())
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(TODAY)
+class TestImportedPricesAsCreated(FreightRateCommon, TransactionCase):
+    """What a module adds to prices applies to imported prices as to prices
+    entered in the form: a default, a stored compute, a constraint and a
+    create() override."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._setup_freight_rates()
+        created = cls.created = []
+
+        class FreightRateLineExtended(models.Model):
+            _module = None
+            _inherit = "freight.rate.line"
+
+            test_origin = fields.Char(default="by create")
+            test_cents = fields.Integer(compute="_compute_test_cents", store=True)
+
+            @api.depends("amount")
+            def _compute_test_cents(self):
+                for line in self:
+                    line.test_cents = round(line.amount * 100)
+
+            @api.constrains("amount")
+            def _check_test_not_thirteen(self):
+                if any(line.amount == 13.0 for line in self):
+                    raise ValidationError(
+                        self.env._("Thirteen is refused by the extension.")
+                    )
+
+            @api.model_create_multi
+            def create(self, vals_list):
+                lines = super().create(vals_list)
+                created.extend(lines.ids)
+                return lines
+
+        cls._extend_model(FreightRateLineExtended)
+        cls.Wizard = cls.env["freight.rate.import"].with_user(cls.user_pricing)
+
+    def _import(self, rows):
+        wizard = self.Wizard.create({"file": base64.b64encode(xlsx(rows))})
+        wizard.action_import()
+        return wizard
+
+    def test_imported_prices_go_through_create(self):
+        header = [*FCL_HEADER, "20GP", "40HC", "BAF", "+45", "+100", "MIN"]
+        april = [date(2026, 4, 1), date(2026, 4, 30)]
+        wizard = self._import(
+            [
+                header,
+                ["FCL", "Test Line B", "VNCLI", "USLAX", *april, 1750.5, 2300, 180],
+                ["Air", "Test Airline A", "SGN", "FRA", *april, None, None, None]
+                + [5.25, 4.6, 85],
+            ]
+        )
+        self.assertEqual(wizard.state, "done", wizard.error_ids.mapped("message"))
+        lines = wizard.rate_ids.line_ids
+        self.assertEqual(len(lines), 6)
+        self.assertEqual(set(lines.mapped("test_origin")), {"by create"})
+        self.assertEqual(
+            sorted(lines.mapped("test_cents")),
+            sorted(round(amount * 100) for amount in lines.mapped("amount")),
+        )
+        self.assertLessEqual(set(lines.ids), set(self.created))
+        # The extension's constraint refuses an imported price as it refuses
+        # one entered in the form: nothing is written.
+        count = self.env["freight.rate.line"].search_count([])
+        wizard = self._import(
+            [header, ["FCL", "Test Line C", "VNCLI", "USLAX", *april, 13]]
+        )
+        self.assertEqual(wizard.state, "errors")
+        self.assertIn("Thirteen is refused", wizard.error_ids.message)
+        self.assertEqual(self.env["freight.rate.line"].search_count([]), count)
+        with self.assertRaisesRegex(ValidationError, "Thirteen is refused"):
+            self._fcl_rate(self.line_c, {self.c20: 13.0})

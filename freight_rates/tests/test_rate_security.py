@@ -42,12 +42,22 @@ class TestRateSecurity(FreightRateCommon, TransactionCase):
     def test_pricing_maintains_rates(self):
         Rate = self.env["freight.rate"].with_user(self.user_pricing)
         rate = Rate.create(self._vals())
+        self.assertEqual((rate.state, rate.create_uid), ("draft", self.user_pricing))
         rate.action_activate()
+        self.assertEqual(rate.state, "active")
         rate.line_ids.amount = 10.0
+        self.assertEqual(rate.line_ids.amount, 10.0)
         self.rate.with_user(self.user_pricing).write({"transit_days": 30})
-        self.rate.with_user(self.user_pricing).action_new_version()
+        self.assertEqual(self.rate.transit_days, 30)
+        action = self.rate.with_user(self.user_pricing).action_new_version()
+        version = Rate.browse(action["res_id"])
+        self.assertEqual(
+            (version.state, version.supersedes_id, version.user_id),
+            ("draft", self.rate, self.user_pricing),
+        )
         draft = Rate.create(self._vals() | {"valid_to": date(2026, 4, 30)})
         draft.unlink()
+        self.assertFalse(draft.exists())
 
     def test_sales_read_rates_and_use_the_finder_only(self):
         rate = self.rate.with_user(self.user_sales)
@@ -144,3 +154,13 @@ class TestRateSecurity(FreightRateCommon, TransactionCase):
                     self._visible_menus(user, menus),
                     {f"freight_rates.{xmlid}" for xmlid in seen},
                 )
+
+    def test_pricing_lands_on_the_buying_rates(self):
+        """The Freight app opens on its first menu with an action: for a
+        pricing user, the buying rates (not the ports of the master data)."""
+        root = self.env.ref("freight_crm.freight_root_menu")
+        rates = self.env.ref("freight_rates.freight_rate_action")
+        menus = (
+            self.env["ir.ui.menu"].with_user(self.user_pricing).load_web_menus(False)
+        )
+        self.assertEqual(menus[root.id]["actionID"], rates.id)
