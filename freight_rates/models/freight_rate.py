@@ -13,7 +13,7 @@ from odoo.addons.freight_crm.models.freight_selection import (
     TRANSPORT_MODES,
 )
 
-from .freight_rate_line import WEIGHT_BREAK_KG, RateProblem
+from .freight_rate_line import RateProblem
 
 # Buying rates exist for carriage; "logistics" is sold, not bought as a rate.
 RATE_MODES = [mode for mode in TRANSPORT_MODES if mode[0] != "logistics"]
