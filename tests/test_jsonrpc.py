@@ -1,52 +1,19 @@
 """The external API (JSON-RPC), driven like a real client over HTTP."""
 
-import json
 from datetime import date, timedelta
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from jsonrpc_client import JsonRpcCase
+
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 
 @tagged("post_install", "-at_install")
-class TestJsonRpc(HttpCase):
-    def _rpc(self, service, method, *args):
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {"service": service, "method": method, "args": args},
-            "id": 1,
-        }
-        response = self.url_open(
-            "/jsonrpc",
-            data=json.dumps(payload),
-            headers={"Content-Type": "application/json"},
-        )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
-
+class TestJsonRpc(JsonRpcCase):
     def test_sales_reads_master_data_and_may_not_write_it(self):
-        new_test_user(
-            self.env,
-            login="rpc_sales",
-            password="rpc_sales_pw",
-            groups="base.group_user,freight_crm.group_freight_sales",
+        call = self._login(
+            "rpc_sales", "base.group_user,freight_crm.group_freight_sales"
         )
-        db = self.env.cr.dbname
-        uid = self._rpc("common", "login", db, "rpc_sales", "rpc_sales_pw")["result"]
-        self.assertTrue(uid)
-
-        def call(model, method, args, kwargs=None):
-            return self._rpc(
-                "object",
-                "execute_kw",
-                db,
-                uid,
-                "rpc_sales_pw",
-                model,
-                method,
-                args,
-                kwargs or {},
-            )
 
         found = call(
             "freight.port",
@@ -73,27 +40,6 @@ class TestJsonRpc(HttpCase):
             refused["error"]["data"]["name"], "odoo.exceptions.AccessError"
         )
         self.assertFalse(self.env["freight.port"].search([("code", "=", "VNRPC")]))
-
-    def _login(self, login, groups):
-        new_test_user(self.env, login=login, password=f"{login}_pw", groups=groups)
-        db = self.env.cr.dbname
-        uid = self._rpc("common", "login", db, login, f"{login}_pw")["result"]
-        self.assertTrue(uid)
-
-        def call(model, method, args, kwargs=None):
-            return self._rpc(
-                "object",
-                "execute_kw",
-                db,
-                uid,
-                f"{login}_pw",
-                model,
-                method,
-                args,
-                kwargs or {},
-            )
-
-        return call
 
     def test_pricing_files_a_rate_and_sales_find_it(self):
         pricing = self._login(

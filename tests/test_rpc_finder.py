@@ -2,16 +2,17 @@
 stay with their customer's salesperson, refusals are clear, converted prices
 say at which rate, and the web client's call runs on a read-only cursor."""
 
-import json
 from datetime import date, timedelta
 
+from jsonrpc_client import JsonRpcCase
+
 from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 
 @tagged("post_install", "-at_install")
-class TestRpcFinder(HttpCase):
+class TestRpcFinder(JsonRpcCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -107,42 +108,9 @@ class TestRpcFinder(HttpCase):
         cls.named, cls.public = rates
         cls.today = today
 
-    def _rpc(self, service, method, *args):
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {"service": service, "method": method, "args": args},
-            "id": 1,
-        }
-        response = self.url_open(
-            "/jsonrpc",
-            data=json.dumps(payload),
-            headers={"Content-Type": "application/json"},
-        )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
-
-    def _client(self, login):
-        db = self.env.cr.dbname
-        uid = self._rpc("common", "login", db, login, f"{login}_pw")["result"]
-        self.assertTrue(uid)
-
-        def call(model, method, args, kwargs=None):
-            # In English, as the messages and labels are asserted.
-            kwargs = {"context": {"lang": "en_US"}} | (kwargs or {})
-            return self._rpc(
-                "object",
-                "execute_kw",
-                db,
-                uid,
-                f"{login}_pw",
-                model,
-                method,
-                args,
-                kwargs,
-            )
-
-        return call
+    def _client_en(self, login):
+        # In English, as the messages and labels are asserted.
+        return self._client(login, lang="en_US")
 
     def _found(self, call, **kwargs):
         response = call(
@@ -164,7 +132,7 @@ class TestRpcFinder(HttpCase):
             ("rpcf_pricing", True),
         ):
             with self.subTest(login=login):
-                call = self._client(login)
+                call = self._client_en(login)
                 listed = call(
                     "freight.rate",
                     "search_read",
@@ -199,7 +167,7 @@ class TestRpcFinder(HttpCase):
                 self.assertEqual(self._found(call), [public])
 
     def test_refusals_are_clear(self):
-        call = self._client("rpcf_sales_b")
+        call = self._client_en("rpcf_sales_b")
         for kwargs, args, message in (
             ({}, ["sea_fcl", "VNCLI", "VNCLI"], "both the origin and the destination"),
             ({"limit": 0}, None, "1 to 500 rates"),
@@ -230,7 +198,7 @@ class TestRpcFinder(HttpCase):
                 self.assertIn(message, response["error"]["data"]["message"])
 
     def test_converted_prices_carry_their_exchange_rate(self):
-        call = self._client("rpcf_sales_b")
+        call = self._client_en("rpcf_sales_b")
         found = call(
             "freight.rate",
             "find_rates",

@@ -1,16 +1,16 @@
 """A customer belongs to its salesperson: what another salesperson tries over
 JSON-RPC, as a real client would, is refused and writes nothing."""
 
-import json
+from jsonrpc_client import JsonRpcCase
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 ACCESS_ERROR = "odoo.exceptions.AccessError"
 
 
 @tagged("post_install", "-at_install")
-class TestRpcOwnership(HttpCase):
+class TestRpcOwnership(JsonRpcCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -33,36 +33,8 @@ class TestRpcOwnership(HttpCase):
         cls.unowned = Partner.create({"name": "RPC Unowned", "is_company": True})
         cls.kind = cls.env.ref("freight_crm.interaction_kind_visit")
 
-    def _rpc(self, service, method, *args):
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {"service": service, "method": method, "args": args},
-            "id": 1,
-        }
-        response = self.url_open(
-            "/jsonrpc",
-            data=json.dumps(payload),
-            headers={"Content-Type": "application/json"},
-        )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
-
     def _call(self, model, method, args, kwargs=None, login="rpc_other"):
-        db = self.env.cr.dbname
-        uid = self._rpc("common", "login", db, login, f"{login}_pw")["result"]
-        self.assertTrue(uid)
-        return self._rpc(
-            "object",
-            "execute_kw",
-            db,
-            uid,
-            f"{login}_pw",
-            model,
-            method,
-            args,
-            kwargs or {},
-        )
+        return self._client(login)(model, method, args, kwargs)
 
     def _refused(self, model, method, args, kwargs=None):
         with mute_logger("odoo.http"):  # the refusal is logged as a warning

@@ -1,9 +1,10 @@
 """Buying rates over JSON-RPC: what a client sends in the context skips no rule."""
 
-import json
 from datetime import date, timedelta
 
-from odoo.tests import HttpCase, new_test_user, tagged
+from jsonrpc_client import JsonRpcCase
+
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 # A context key that used to let the activation of an expired rate through.
@@ -11,43 +12,7 @@ FORMER_KEY = {"freight_rate_allow_past": True}
 
 
 @tagged("post_install", "-at_install")
-class TestRpcRates(HttpCase):
-    def _rpc(self, service, method, *args):
-        payload = {
-            "jsonrpc": "2.0",
-            "method": "call",
-            "params": {"service": service, "method": method, "args": args},
-            "id": 1,
-        }
-        response = self.url_open(
-            "/jsonrpc",
-            data=json.dumps(payload),
-            headers={"Content-Type": "application/json"},
-        )
-        self.assertEqual(response.status_code, 200)
-        return response.json()
-
-    def _login(self, login, groups):
-        new_test_user(self.env, login=login, password=f"{login}_pw", groups=groups)
-        db = self.env.cr.dbname
-        uid = self._rpc("common", "login", db, login, f"{login}_pw")["result"]
-        self.assertTrue(uid)
-
-        def call(model, method, args, kwargs=None):
-            return self._rpc(
-                "object",
-                "execute_kw",
-                db,
-                uid,
-                f"{login}_pw",
-                model,
-                method,
-                args,
-                kwargs or {},
-            )
-
-        return call
-
+class TestRpcRates(JsonRpcCase):
     def _refused(self, result, exception):
         self.assertIn("error", result, result)
         self.assertEqual(result["error"]["data"]["name"], exception)
