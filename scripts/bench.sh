@@ -18,7 +18,7 @@ fi
 trap '[ $started = 1 ] && pg_stop "$DATA"' EXIT
 odoo_conf "$CONF" "$DATA" "$PG_PORT" 8089 "$DB"
 ensure_db "$DATA" "$PG_PORT" "$CONF" "$DB"
-for bench in "$REPO_DIR"/bench/bench_*.py; do
+for bench in "$REPO_DIR"/bench/${FREIGHT_BENCH:-bench_*}.py; do
     log "$(basename "$bench")"
     "$VPY" "$ODOO_SRC/odoo-bin" shell -c "$CONF" -d "$DB" --no-http \
         --log-level=warn <"$bench"

@@ -437,7 +437,19 @@ class RateSheetImport(RateSheetReader):
             vals["state"] = "draft"
             vals_list.append(vals)
         rates = Rate.create(vals_list)
-        Rate.env["freight.rate.line"].create(
+        # Nobody reads the new rates' prices before they are created: without
+        # those caches the ORM does not keep three one2many lists per price.
+        rates.invalidate_recordset(
+            ["line_ids", "freight_line_ids", "surcharge_line_ids"]
+        )
+        Line = Rate.env["freight.rate.line"]
+        Line.check_access("create")
+        # sudo: the rates were just created, their record rules checked, as
+        # the user; a price's only rule is its rate's company, which it takes
+        # from the rate. Evaluating it again price by price in Python is a
+        # tenth of an import. create() and its overrides and constraints run
+        # as they do for a price typed in the form.
+        Line.sudo().create(
             [
                 dict(self._new_line_vals(row, key, amount), rate_id=rate.id)
                 for rate, row in zip(rates, rows, strict=True)
