@@ -57,6 +57,22 @@ def chargeable_weight(mode, gross_weight, volume):
     )
 
 
+def unit_quantity(unit, container_qty, gross_weight, volume, chargeable):
+    """How many units of a charge a shipment is charged: containers, kg,
+    CBM, W/M (1 CBM = 1,000 kg: the greater of CBM and tonnes) or one per
+    shipment, bill or trip."""
+    return {
+        "per_container": container_qty,
+        "per_shipment": 1.0,
+        "per_bill": 1.0,
+        "per_trip": 1.0,
+        "per_kg": gross_weight,
+        "per_chargeable_kg": chargeable,
+        "per_cbm": volume,
+        "per_wm": max(volume, gross_weight / SEA_KG_PER_CBM),
+    }[unit]
+
+
 @dataclass(frozen=True)
 class FinderRequest:
     """What the finder is asked, checked and normalised: only
@@ -348,8 +364,10 @@ class FreightRateFinderEngine(models.AbstractModel):
     # The search
     # ------------------------------------------------------------------
     @api.model
-    def _find(self, request):
-        """Price every valid rate of the lane for the request; cheapest first.
+    def _find(self, request, rate_ids=None):
+        """Price every valid rate of the lane for the request; cheapest first
+        (only the rates of ``rate_ids`` when given, as a quotation filled
+        from chosen rates asks).
 
         Four queries whatever the number of rates: the rates, through the ORM
         so that access rules apply; all their prices; the currencies; the
@@ -373,6 +391,8 @@ class FreightRateFinderEngine(models.AbstractModel):
             ]
         else:
             domain.append(("rate_type", "!=", "named_account"))
+        if rate_ids is not None:
+            domain.append(("id", "in", list(rate_ids)))
         if request.include_expired:
             domain.append(("state", "in", ("active", "expired")))
         else:
@@ -585,6 +605,7 @@ class FreightRateFinderEngine(models.AbstractModel):
         for item in items:
             line = item.pop("line")
             item.update(
+                rate_line_id=line["id"],
                 charge_type_id=line["charge_type_id"],
                 line_type=line["line_type"],
                 unit=line["unit"],
@@ -696,17 +717,13 @@ class FreightRateFinderEngine(models.AbstractModel):
 
     @api.model
     def _surcharge_quantity(self, unit, request):
-        volume, gross = request.volume, request.gross_weight
-        return {
-            "per_container": request.container_qty,
-            "per_shipment": 1.0,
-            "per_bill": 1.0,
-            "per_trip": 1.0,
-            "per_kg": gross,
-            "per_chargeable_kg": request.chargeable_weight,
-            "per_cbm": volume,
-            "per_wm": max(volume, gross / SEA_KG_PER_CBM),
-        }[unit]
+        return unit_quantity(
+            unit,
+            request.container_qty,
+            request.gross_weight,
+            request.volume,
+            request.chargeable_weight,
+        )
 
     # ------------------------------------------------------------------
     # The results, as JSON-RPC gives them
@@ -739,6 +756,7 @@ class FreightRateFinderEngine(models.AbstractModel):
             "excluded_amount": result["excluded_amount"],
             "items": [
                 {
+                    "rate_line_id": item["rate_line_id"],
                     "charge_code": item["charge_code"],
                     "charge_name": item["charge_name"],
                     "line_type": item["line_type"],

@@ -1,0 +1,51 @@
+# Copyright 2026 Freight CRM contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class FreightQuotationContainer(models.Model):
+    _name = "freight.quotation.container"
+    _description = "Containers of a Quotation"
+    _order = "quotation_id, sequence, id"
+
+    quotation_id = fields.Many2one(
+        "freight.quotation", required=True, ondelete="cascade", index=True
+    )
+    sequence = fields.Integer(default=10)
+    quantity = fields.Integer(required=True, default=1)
+    container_type_id = fields.Many2one(
+        "freight.container.type", string="Container Type", required=True
+    )
+
+    _sql_constraints = [
+        (
+            "type_once",
+            "UNIQUE (quotation_id, container_type_id)",
+            "Each container type is listed once: change its quantity.",
+        ),
+    ]
+
+    @api.constrains("quantity")
+    def _check_quantity(self):
+        for row in self:
+            if row.quantity <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "Quote at least one %s container.", row.container_type_id.code
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        rows = super().create(vals_list)
+        rows.quotation_id._check_unlocked({"container_ids": True})
+        return rows
+
+    def write(self, vals):
+        self.quotation_id._check_unlocked({"container_ids": True})
+        return super().write(vals)
+
+    def unlink(self):
+        self.quotation_id._check_unlocked({"container_ids": True})
+        return super().unlink()
