@@ -28,4 +28,7 @@
         "wizards/freight_quotation_wizard_views.xml",
         "views/freight_quotation_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["freight_quotation/static/tests/tours/**/*"],
+    },
 }

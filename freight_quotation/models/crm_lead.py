@@ -1,6 +1,8 @@
 # Copyright 2026 Freight CRM contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+import math
+
+from odoo import Command, api, fields, models
 
 
 class CrmLead(models.Model):
@@ -40,7 +42,28 @@ class CrmLead(models.Model):
             "default_commodity_id": self.commodity_id.id,
             "default_commodity": self.commodity_id.name or False,
         }
-        if self.expected_volume_uom == "kg":
+        mode = defaults["default_mode"]
+        if (
+            self.expected_volume_uom == "teu"
+            and self.expected_volume
+            and mode in ("sea_fcl", "trucking")
+        ):
+            # A volume in TEU is quoted in 40' high cubes (a 20' for one TEU).
+            single = self.expected_volume < 2
+            container = self.env.ref(
+                "freight_crm.container_20gp" if single else "freight_crm.container_40hc",
+                raise_if_not_found=False,
+            )
+            if container:
+                defaults["default_container_ids"] = [
+                    Command.create(
+                        {
+                            "container_type_id": container.id,
+                            "quantity": 1 if single else math.ceil(self.expected_volume / 2),
+                        }
+                    )
+                ]
+        elif self.expected_volume_uom == "kg":
             defaults["default_gross_weight"] = self.expected_volume
         elif self.expected_volume_uom == "cbm":
             defaults["default_volume"] = self.expected_volume
