@@ -24,6 +24,13 @@ class FreightQuotationFiller(models.AbstractModel):
         self._check_lane(quotation)
         if rates:
             self._options_for(quotation, rates)
+        elif quotation.kind == "rate_offer":
+            # Each lane without a rate takes the cheapest of its lane.
+            for option in quotation.option_ids.filtered(lambda o: not o.rate_id):
+                cheapest = self._results(quotation, option=option)
+                if not cheapest:
+                    raise UserError(self._no_rate_message(quotation, option))
+                option.rate_id = cheapest[0]["rate"]
         elif not quotation.option_ids.rate_id:
             cheapest = self._results(quotation)
             if not cheapest:
@@ -32,7 +39,7 @@ class FreightQuotationFiller(models.AbstractModel):
         Line = self.env["freight.quotation.line"]
         values = []
         for option in quotation.option_ids.filtered("rate_id"):
-            results = self._results(quotation, option.rate_id)
+            results = self._results(quotation, option.rate_id, option)
             if not results:
                 raise UserError(
                     self.env._(
@@ -80,6 +87,16 @@ class FreightQuotationFiller(models.AbstractModel):
 
     @api.model
     def _check_lane(self, quotation):
+        if quotation.kind == "rate_offer":
+            # A rate offer's lanes are its options' (the quotation's by default).
+            lanes = [
+                (option.pol_id or quotation.pol_id, option.pod_id or quotation.pod_id)
+                for option in quotation.option_ids
+            ]
+            if not lanes or not all(pol and pod for pol, pod in lanes):
+                raise UserError(
+                    self.env._("Give each lane of the rate offer its two ports.")
+                )
         if quotation.mode not in dict(RATE_MODES):
             raise UserError(
                 self.env._(
@@ -87,7 +104,7 @@ class FreightQuotationFiller(models.AbstractModel):
                     "or from a template."
                 )
             )
-        if not (quotation.pol_id and quotation.pod_id):
+        elif not (quotation.pol_id and quotation.pod_id):
             raise UserError(
                 self.env._("Give the ports of loading and discharge to find rates.")
             )
@@ -101,11 +118,14 @@ class FreightQuotationFiller(models.AbstractModel):
             )
 
     @api.model
-    def _no_rate_message(self, quotation):
+    def _no_rate_message(self, quotation, option=None):
+        lane = quotation.lane
+        if option and option.pol_id and option.pod_id:
+            lane = f"{option.pol_id.code} → {option.pod_id.code}"
         return self.env._(
             "No valid buying rate for %(lane)s on %(date)s: ask pricing "
             "(service inquiry) or enter the buying prices by hand.",
-            lane=quotation.lane,
+            lane=lane,
             date=format_date(self.env, quotation.date),
         )
 
@@ -116,24 +136,28 @@ class FreightQuotationFiller(models.AbstractModel):
         reusable = options.filtered(lambda option: not option.line_ids and not option.rate_id)
         commands = []
         for index, rate in enumerate(rates):
+            values = {"rate_id": rate.id}
+            if quotation.kind == "rate_offer":
+                values.update(pol_id=rate.origin_id.id, pod_id=rate.destination_id.id)
             if index < len(reusable):
-                reusable[index].rate_id = rate
+                reusable[index].write(values)
             else:
-                commands.append(
-                    Command.create({"rate_id": rate.id, "sequence": len(options) + index + 1})
-                )
+                values["sequence"] = len(options) + index + 1
+                commands.append(Command.create(values))
         if commands:
             quotation.write({"option_ids": commands})
 
     @api.model
-    def _requests(self, quotation):
+    def _requests(self, quotation, option=None):
         """The finder requests of the shipment: one per container type (FCL,
-        trucking), else one for the cargo."""
+        trucking), else one for the cargo; on the option's lane (rate
+        offers), else the quotation's."""
         engine = self.env["freight.rate.finder.engine"]
+        option = option or self.env["freight.quotation.option"]
         common = {
             "mode": quotation.mode,
-            "origin": quotation.pol_id.id,
-            "destination": quotation.pod_id.id,
+            "origin": (option.pol_id or quotation.pol_id).id,
+            "destination": (option.pod_id or quotation.pod_id).id,
             "date": quotation.date,
             "gross_weight": quotation.gross_weight,
             "volume": quotation.volume,
@@ -154,12 +178,12 @@ class FreightQuotationFiller(models.AbstractModel):
         ]
 
     @api.model
-    def _results(self, quotation, rate=None):
+    def _results(self, quotation, rate=None, option=None):
         """The priced results per request, cheapest first ([] when a request
         finds nothing): [{"rate", "items": [...], "request"}]."""
         engine = self.env["freight.rate.finder.engine"]
         merged = {}
-        for request in self._requests(quotation):
+        for request in self._requests(quotation, option):
             found = engine._find(request, rate_ids=rate.ids if rate else None)
             if not found:
                 return []
@@ -197,7 +221,12 @@ class FreightQuotationFiller(models.AbstractModel):
                 "buy_currency_id": item["currency_id"],
                 "sell_currency_id": item["currency_id"],
             }
-            if item["minimum_applied"]:
+            if quotation.kind == "rate_offer":
+                # A rate offer quotes prices per unit, for any quantity.
+                vals.update(unit=item["unit"], quantity=1.0, buy_price=item["unit_price"])
+                if item["unit"] == "per_container" and container_mode:
+                    vals["container_type_id"] = item["container"].id
+            elif item["minimum_applied"]:
                 # The minimum charge: one flat price for the shipment.
                 vals.update(unit="per_shipment", quantity=1.0, buy_price=item["amount"])
             else:

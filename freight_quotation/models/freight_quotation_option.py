@@ -93,9 +93,8 @@ class FreightQuotationOption(models.Model):
         for option in self:
             label = option.name or option.carrier_id.name
             if option.quotation_id.kind == "rate_offer" and option.pol_id:
-                label = " → ".join(
-                    filter(None, [option.pol_id.code, option.pod_id.code, label and f"({label})"])
-                )
+                lane = f"{option.pol_id.code} → {option.pod_id.code}"
+                label = f"{lane} ({label})" if label else lane
             option.display_name = label or self.env._(
                 "Option %s", option._position()
             )
