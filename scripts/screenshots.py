@@ -7,6 +7,7 @@ headless Chromium at 1280x800 and 390x844, and writes PNG files to OUTDIR.
 """
 
 import base64
+import os
 import sys
 import xmlrpc.client
 from datetime import date, timedelta
@@ -84,6 +85,33 @@ PAGES = [
         ".o_field_widget[name=error_ids] .o_data_row, "
         ".o_field_widget[name=error_ids] .o_kanban_record",
     ),
+    (
+        "quotation",
+        "lan.sales",
+        "action-freight_quotation.freight_quotation_action/{quotation}",
+        ".o_form_view .o_field_widget[name=line_ids] .o_data_row",
+    ),
+    (
+        "quotation-options",
+        "tung.sales",
+        "action-freight_quotation.freight_quotation_action/{quotation_options}",
+        ".o_form_view .o_field_widget[name=option_ids] .o_data_row",
+    ),
+    (
+        "finder-quote",
+        "lan.sales",
+        "action-freight_rates.freight_rate_finder_action/{finder_quote}",
+        ".o_field_widget[name=result_ids] .o_data_row, "
+        ".o_field_widget[name=result_ids] .o_kanban_record",
+    ),
+    (
+        "win-rate",
+        "hung.manager",
+        "action-freight_quotation.freight_quotation_analysis_action",
+        ".o_pivot, .o_graph_renderer",
+    ),
+    # The customer's view: the portal page its e-mail links to, with the token.
+    ("quotation-portal", None, "{quotation_portal_url}", ".o_portal_wrap, main"),
 ]
 # Demo records the pages above open, by XML id.
 RECORDS = {
@@ -158,6 +186,69 @@ def record_ids(base):
     )
     sales("freight.rate.finder", "action_find", [ids["finder"]])
     ids["import_errors"] = import_with_errors(rpc(base, "chau.pricing"))
+    ids.update(quotation_ids(base, port, container))
+    return ids
+
+
+def quotation_ids(base, port, container):
+    """The demo quotations the pages show: a sent FCL one of lan.sales, the
+    one with three options, a finder with two rates ticked to quote, and the
+    portal link of a sent quotation with two options or more."""
+    ids = {}
+    sales = rpc(base, "lan.sales")
+    sent = sales(
+        "freight.quotation",
+        "search",
+        [("state", "=", "sent"), ("mode", "=", "sea_fcl")],
+        order="date desc",
+        limit=1,
+    ) or sales("freight.quotation", "search", [], limit=1)
+    ids["quotation"] = sent[0]
+    manager = rpc(base, "hung.manager")
+    options = manager(
+        "freight.quotation.option", "search_read", [], fields=["quotation_id"]
+    )
+    counts = {}
+    for row in options:
+        counts.setdefault(row["quotation_id"][0], 0)
+        counts[row["quotation_id"][0]] += 1
+    several = sorted(q for q, n in counts.items() if n >= 3) or [ids["quotation"]]
+    ids["quotation_options"] = several[0]
+    customer = sales(
+        "res.partner", "search", [("name", "ilike", "Gỗ Minh Phát")], limit=1
+    )
+    finder = sales(
+        "freight.rate.finder",
+        "create",
+        {
+            "origin_id": port["VNCLI"],
+            "destination_id": port["USLAX"],
+            "container_type_id": container[0],
+            "container_qty": 2,
+            "partner_id": customer[0] if customer else False,
+        },
+    )
+    sales("freight.rate.finder", "action_find", [finder])
+    results = sales("freight.rate.finder.result", "search", [("finder_id", "=", finder)])
+    for result in results[:2]:
+        sales("freight.rate.finder.result", "action_toggle_quote", [result])
+    ids["finder_quote"] = finder
+    portal = [q for q, n in counts.items() if n >= 2]
+    offered = manager(
+        "freight.quotation",
+        "search_read",
+        [("state", "=", "sent"), ("id", "in", portal or [0])],
+        fields=["access_url", "access_token"],
+        limit=1,
+    ) or manager(
+        "freight.quotation",
+        "search_read",
+        [("state", "=", "sent")],
+        fields=["access_url", "access_token"],
+        limit=1,
+    )
+    row = offered[0]
+    ids["quotation_portal_url"] = f"{row['access_url']}?access_token={row['access_token']}"
     return ids
 
 
@@ -196,6 +287,8 @@ def import_with_errors(pricing):
 
 def main():
     base, outdir = sys.argv[1].rstrip("/"), Path(sys.argv[2])
+    # FREIGHT_SHOTS="quotation,win-rate": only these pages.
+    only = {name for name in os.environ.get("FREIGHT_SHOTS", "").split(",") if name}
     ids = record_ids(base)
     outdir.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as pw:
@@ -207,6 +300,23 @@ def main():
             for name, user, path, ready in PAGES:
                 if name == "menu" and device == "phone":
                     continue  # the phone shows sections in its burger menu
+                if only and name not in only:
+                    continue
+                if user is None:  # an anonymous visitor with a link
+                    context = browser.new_context(
+                        locale="vi-VN",
+                        viewport={"width": width, "height": height},
+                        device_scale_factor=1,
+                        is_mobile=device == "phone",
+                        has_touch=device == "phone",
+                    )
+                    page = context.new_page()
+                    page.goto(f"{base}{path.format(**ids)}")
+                    page.wait_for_selector(ready, timeout=60000)
+                    page.wait_for_timeout(800)
+                    page.screenshot(path=str(outdir / f"{name}-{device}.png"))
+                    context.close()
+                    continue
                 if user not in sessions:
                     context = browser.new_context(
                         viewport={"width": width, "height": height},
