@@ -35,9 +35,13 @@ class FreightQuotationPortal(portal.CustomerPortal):
     # ------------------------------------------------------------------
     def _prepare_home_portal_values(self, counters):
         values = super()._prepare_home_portal_values(counters)
+        Quotation = self._freight_quotations_sudo()
+        domain = self._freight_quotations_domain()
         if "freight_quotation_count" in counters:
-            values["freight_quotation_count"] = self._freight_quotations_sudo().search_count(
-                self._freight_quotations_domain(), limit=1000
+            values["freight_quotation_count"] = Quotation.search_count(domain)
+        if "freight_quotation_to_answer_count" in counters:
+            values["freight_quotation_to_answer_count"] = Quotation.search_count(
+                domain + [("state", "=", "sent")]
             )
         return values
 
@@ -66,24 +70,40 @@ class FreightQuotationPortal(portal.CustomerPortal):
             },
         }
 
+    def _freight_quotation_filters(self):
+        return {
+            "all": {"label": request.env._("All"), "domain": []},
+            "to_answer": {
+                "label": request.env._("Waiting for your answer"),
+                "domain": [("state", "=", "sent")],
+            },
+            "accepted": {
+                "label": request.env._("Accepted"),
+                "domain": [("state", "=", "won")],
+            },
+        }
+
     @http.route(
         ["/my/freight_quotations", "/my/freight_quotations/page/<int:page>"],
         type="http",
         auth="user",
         website=True,
     )
-    def portal_my_freight_quotations(self, page=1, sortby="date", **kwargs):
+    def portal_my_freight_quotations(self, page=1, sortby="date", filterby="all", **kwargs):
         Quotation = self._freight_quotations_sudo()
         sortings = self._freight_quotation_sortings()
+        filters = self._freight_quotation_filters()
         if sortby not in sortings:
             sortby = "date"
-        domain = self._freight_quotations_domain()
+        if filterby not in filters:
+            filterby = "all"
+        domain = self._freight_quotations_domain() + filters[filterby]["domain"]
         pager = portal_pager(
             url="/my/freight_quotations",
             total=Quotation.search_count(domain),
             page=page,
             step=self._items_per_page,
-            url_args={"sortby": sortby},
+            url_args={"sortby": sortby, "filterby": filterby},
         )
         quotations = Quotation.search(
             domain,
@@ -101,6 +121,8 @@ class FreightQuotationPortal(portal.CustomerPortal):
                 "default_url": "/my/freight_quotations",
                 "searchbar_sortings": sortings,
                 "sortby": sortby,
+                "searchbar_filters": filters,
+                "filterby": filterby,
             }
         )
         return request.render("freight_quotation.portal_my_freight_quotations", values)
