@@ -264,6 +264,22 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         self.assertEqual(result, {"error": "This quotation cannot be opened."})
         self.assertEqual(self._snapshot(self.draft), before)
 
+    def test_salesperson_preview(self):
+        """The salesperson previews their customer's quotation, even a draft,
+        with their own rights; another salesperson's customer is refused."""
+        self.authenticate("fr_sales", "fr_sales")
+        response = self.url_open(self._url(self.draft, token=""))
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(self.draft.name, response.text)
+        # Odoo's "back to edit mode" banner, to the form.
+        self.assertIn(
+            f"/odoo/action-freight_quotation.freight_quotation_action/{self.draft.id}",
+            response.text,
+        )
+        self.authenticate("fr_sales_2", "fr_sales_2")
+        response = self.url_open(self._url(self.draft, token=""), allow_redirects=False)
+        self.assertRefusedPage(response, self.draft)
+
     # ------------------------------------------------------------------
     # Accepting
     # ------------------------------------------------------------------
@@ -327,6 +343,18 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         before = self._snapshot(self.single)
         result = self._accept(self.single, name="  ").json()["result"]
         self.assertEqual(result, {"error": "Write your name to sign the quotation."})
+        self.assertEqual(self._snapshot(self.single), before)
+
+    def test_accept_with_unreadable_signature(self):
+        before = self._snapshot(self.single)
+        response = self.url_open(
+            self._url(self.single, "/accept"),
+            data=json.dumps(
+                {"params": {"name": "Trần Thị Mai", "signature": "bm90IGFuIGltYWdl"}}
+            ),
+            headers={"Content-Type": "application/json"},
+        )
+        self.assertEqual(set(response.json()["result"]), {"error"})
         self.assertEqual(self._snapshot(self.single), before)
 
     def test_accept_with_wrong_token(self):
