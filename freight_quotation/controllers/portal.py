@@ -89,7 +89,9 @@ class FreightQuotationPortal(portal.CustomerPortal):
         auth="user",
         website=True,
     )
-    def portal_my_freight_quotations(self, page=1, sortby="date", filterby="all", **kwargs):
+    def portal_my_freight_quotations(
+        self, page=1, sortby="date", filterby="all", **kwargs
+    ):
         Quotation = self._freight_quotations_sudo()
         sortings = self._freight_quotation_sortings()
         filters = self._freight_quotation_filters()
@@ -153,8 +155,13 @@ class FreightQuotationPortal(portal.CustomerPortal):
         website=True,
     )
     def portal_freight_quotation_page(
-        self, quotation_id, access_token=None, report_type=None, download=False,
-        message=False, **kwargs,
+        self,
+        quotation_id,
+        access_token=None,
+        report_type=None,
+        download=False,
+        message=False,
+        **kwargs,
     ):
         try:
             quotation_sudo = self._freight_quotation_check_access(
@@ -169,9 +176,13 @@ class FreightQuotationPortal(portal.CustomerPortal):
                 report_ref=REPORT_REF,
                 download=download,
             )
-        return self._freight_quotation_render(quotation_sudo, access_token, message=message)
+        return self._freight_quotation_render(
+            quotation_sudo, access_token, message=message
+        )
 
-    def _freight_quotation_render(self, quotation_sudo, access_token, message=False, error=False):
+    def _freight_quotation_render(
+        self, quotation_sudo, access_token, message=False, error=False
+    ):
         values = {
             "quotation": quotation_sudo,
             "message": message,
@@ -196,7 +207,9 @@ class FreightQuotationPortal(portal.CustomerPortal):
         (origin, freight, destination, other) with their subtotals, and its
         total in VND and USD. Internal charges are left out here, once."""
         Line = request.env["freight.quotation.line"]
-        group_labels = dict(Line._fields["charge_group"]._description_selection(request.env))
+        group_labels = dict(
+            Line._fields["charge_group"]._description_selection(request.env)
+        )
         vnd, usd = quotation_sudo._vnd_usd()
         currency = quotation_sudo.currency_id
         company = quotation_sudo.company_id
@@ -268,7 +281,9 @@ class FreightQuotationPortal(portal.CustomerPortal):
             return {"error": request.env._("The signature could not be read.")}
         return {
             "force_refresh": True,
-            "redirect_url": quotation_sudo.get_portal_url(query_string="&message=accepted"),
+            "redirect_url": quotation_sudo.get_portal_url(
+                query_string="&message=accepted"
+            ),
         }
 
     @http.route(

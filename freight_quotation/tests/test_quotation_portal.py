@@ -56,11 +56,17 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         )
         Port = env["freight.port"]
         cls.cat_lai = Port.search([("code", "=", "VNCLI"), ("kind", "=", "seaport")])
-        cls.los_angeles = Port.search([("code", "=", "USLAX"), ("kind", "=", "seaport")])
+        cls.los_angeles = Port.search(
+            [("code", "=", "USLAX"), ("kind", "=", "seaport")]
+        )
         cls.c40hc = env.ref("freight_crm.container_40hc")
         cls.carriers = env["res.partner"].create(
             [
-                {"name": name, "is_company": True, "freight_carrier_kind": "shipping_line"}
+                {
+                    "name": name,
+                    "is_company": True,
+                    "freight_carrier_kind": "shipping_line",
+                }
                 for name in ("Portal Line A", "Portal Line B")
             ]
         )
@@ -175,7 +181,9 @@ class TestQuotationPortal(FreightCommon, HttpCase):
             params["option_id"] = option.id
         response = self.url_open(
             self._url(quotation, "/accept", token),
-            data=json.dumps({"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}),
+            data=json.dumps(
+                {"jsonrpc": "2.0", "method": "call", "id": 1, "params": params}
+            ),
             headers={"Content-Type": "application/json"},
         )
         self.assertEqual(response.status_code, 200)
@@ -251,7 +259,9 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         for query in ("?access_token=wrong-token&", "?"):
             for report in ("", "report_type=pdf"):
                 with self.subTest(query=query, report=report):
-                    response = self.url_open(url + query + report, allow_redirects=False)
+                    response = self.url_open(
+                        url + query + report, allow_redirects=False
+                    )
                     self.assertRefusedPage(response, self.quotation)
 
     def test_draft_not_reachable(self):
@@ -310,7 +320,10 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         self.assertIn(salesperson, message.partner_ids)
         self.assertTrue(
             self.env["mail.notification"].search(
-                [("mail_message_id", "=", message.id), ("res_partner_id", "=", salesperson.id)]
+                [
+                    ("mail_message_id", "=", message.id),
+                    ("res_partner_id", "=", salesperson.id),
+                ]
             )
         )
         # The page says so, and offers no signature any more.
@@ -332,10 +345,14 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         for option in (None, self.single.option_ids):
             with self.subTest(option=option):
                 result = self._accept(self.quotation, option).json()["result"]
-                self.assertEqual(result, {"error": "Choose one of the options offered."})
+                self.assertEqual(
+                    result, {"error": "Choose one of the options offered."}
+                )
                 self.assertEqual(self._snapshot(self.quotation), before)
         before = self._snapshot(self.single)
-        result = self._accept(self.single, self.quotation.option_ids[0]).json()["result"]
+        result = self._accept(self.single, self.quotation.option_ids[0]).json()[
+            "result"
+        ]
         self.assertEqual(result, {"error": "Choose one of the options offered."})
         self.assertEqual(self._snapshot(self.single), before)
 
@@ -428,7 +445,12 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         self.assertNoBuySide(html)
         counters = self.make_jsonrpc_request(
             "/my/counters",
-            {"counters": ["freight_quotation_count", "freight_quotation_to_answer_count"]},
+            {
+                "counters": [
+                    "freight_quotation_count",
+                    "freight_quotation_to_answer_count",
+                ]
+            },
         )
         self.assertEqual(
             counters,
@@ -438,7 +460,9 @@ class TestQuotationPortal(FreightCommon, HttpCase):
     def test_portal_user_of_another_company(self):
         """A portal user of another customer neither lists nor opens it."""
         self.authenticate("fr_portal_b", "fr_portal_b")
-        response = self.url_open(self._url(self.quotation, token=""), allow_redirects=False)
+        response = self.url_open(
+            self._url(self.quotation, token=""), allow_redirects=False
+        )
         self.assertRefusedPage(response, self.quotation)
         html = self.url_open("/my/freight_quotations").text
         self.assertNotIn(self.quotation.name, html)
@@ -448,5 +472,7 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         self.assertEqual(counters, {"freight_quotation_count": 0})
         before = self._snapshot(self.quotation)
         result = self._accept(self.quotation, self.quotation.option_ids[0], token="")
-        self.assertEqual(result.json()["result"], {"error": "This quotation cannot be opened."})
+        self.assertEqual(
+            result.json()["result"], {"error": "This quotation cannot be opened."}
+        )
         self.assertEqual(self._snapshot(self.quotation), before)
