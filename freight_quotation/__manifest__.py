@@ -25,10 +25,15 @@
         "views/freight_quotation_config_views.xml",
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
+        "views/freight_quotation_portal_templates.xml",
         "wizards/freight_quotation_wizard_views.xml",
         "views/freight_quotation_menus.xml",
     ],
     "assets": {
+        "web.assets_frontend": [
+            "freight_quotation/static/src/js/freight_quotation_portal.js",
+            "freight_quotation/static/src/scss/freight_quotation_portal.scss",
+        ],
         "web.assets_tests": ["freight_quotation/static/tests/tours/**/*"],
     },
 }

@@ -1162,10 +1162,11 @@ class FreightQuotation(models.Model):
         refused = self._can_be_decided_online()
         if refused:
             raise UserError(refused)
-        if self.kind == "spot" and self.is_multi_option:
-            if option not in self.option_ids:
-                raise UserError(self.env._("Choose one of the options offered."))
-        elif not option:
+        if (option and option not in self.option_ids) or (
+            not option and self.kind == "spot" and self.is_multi_option
+        ):
+            raise UserError(self.env._("Choose one of the options offered."))
+        if not option:
             option = self.option_ids[:1]
         if not (signed_by or "").strip():
             raise UserError(self.env._("Write your name to sign the quotation."))

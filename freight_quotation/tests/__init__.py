@@ -1,1 +1,2 @@
+from . import test_quotation_portal
 from . import test_ui
