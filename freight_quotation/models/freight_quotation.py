@@ -627,8 +627,11 @@ class FreightQuotation(models.Model):
     def copy(self, default=None):
         """Duplicate with options and their lines (each line follows its
         option into the copy)."""
-        new_quotations = super().copy(default)
+        # The template's charges come with the copied lines, not again from
+        # the template on create().
+        new_quotations = super().copy(dict(default or {}, template_id=False))
         for old, new in zip(self, new_quotations, strict=True):
+            new.template_id = old.template_id
             mapping = dict(zip(old.option_ids, new.option_ids, strict=True))
             for line in old.line_ids:
                 line.copy(
@@ -1188,9 +1191,12 @@ class FreightQuotation(models.Model):
                 name=self.signed_by,
                 option=option.display_name,
             )
+        # Posted as the customer, as a comment: the customer sees it in the
+        # portal, the salesperson is notified.
         self.message_post(
             body=body,
-            message_type="notification",
+            author_id=(self.contact_id or self.partner_id).id,
+            message_type="comment",
             subtype_xmlid="mail.mt_comment",
             partner_ids=self.user_id.partner_id.ids,
         )
@@ -1209,7 +1215,8 @@ class FreightQuotation(models.Model):
         self._set_lost(lost_reason or self.env["crm.lost.reason"], note=reason.strip())
         self.message_post(
             body=self.env._("Declined online: %s", reason.strip()),
-            message_type="notification",
+            author_id=(self.contact_id or self.partner_id).id,
+            message_type="comment",
             subtype_xmlid="mail.mt_comment",
             partner_ids=self.user_id.partner_id.ids,
         )

@@ -72,10 +72,12 @@ class FreightQuotationOption(models.Model):
     )
     def _compute_amounts(self):
         for option in self:
+            # The customer pays the printed charges; internal ones are costs.
             lines = option.line_ids
-            untaxed = sum(lines.mapped("amount"))
+            printed = lines.filtered("is_printed")
+            untaxed = sum(printed.mapped("amount"))
             option.amount_untaxed = untaxed
-            option.amount_tax = sum(lines.mapped("amount_tax"))
+            option.amount_tax = sum(printed.mapped("amount_tax"))
             option.amount_total = untaxed + option.amount_tax
             option.buy_total = sum(lines.mapped("buy_amount"))
             option.margin = untaxed - option.buy_total
