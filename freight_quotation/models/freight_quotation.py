@@ -317,14 +317,6 @@ class FreightQuotation(models.Model):
         groups="base.group_user",
     )
 
-    _sql_constraints = [
-        (
-            "validity_after_date",
-            "CHECK (validity_date >= date)",
-            "A quotation cannot be valid until a day before its date.",
-        ),
-    ]
-
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
@@ -588,6 +580,8 @@ class FreightQuotation(models.Model):
         return quotations
 
     def write(self, vals):
+        # Who may not write at all hears so before what a state allows.
+        self.check_access("write")
         self._check_unlocked(vals)
         result = super().write(vals)
         if "partner_id" in vals:
@@ -627,8 +621,16 @@ class FreightQuotation(models.Model):
     def copy(self, default=None):
         """Duplicate with options and their lines (each line follows its
         option into the copy)."""
-        new_quotations = super().copy(default)
-        for old, new in zip(self, new_quotations, strict=True):
+        new_quotations = self.browse()
+        for old in self:
+            # The copy takes the template's charges from the lines copied, not
+            # once more from the template (which create() applies to a
+            # quotation without lines).
+            template = (default or {}).get("template_id", old.template_id.id)
+            new = super(FreightQuotation, old).copy(dict(default or {}, template_id=False))
+            if template:
+                new.template_id = template
+            new_quotations |= new
             mapping = dict(zip(old.option_ids, new.option_ids, strict=True))
             for line in old.line_ids:
                 line.copy(

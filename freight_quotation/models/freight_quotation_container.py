@@ -40,11 +40,16 @@ class FreightQuotationContainer(models.Model):
     def create(self, vals_list):
         rows = super().create(vals_list)
         rows.quotation_id._check_unlocked({"container_ids": True})
+        # Added on their own, not through the quotation: its mode rule too.
+        rows.quotation_id._check_containers()
         return rows
 
     def write(self, vals):
         self.quotation_id._check_unlocked({"container_ids": True})
-        return super().write(vals)
+        result = super().write(vals)
+        if "quotation_id" in vals:
+            self.quotation_id._check_containers()
+        return result
 
     def unlink(self):
         self.quotation_id._check_unlocked({"container_ids": True})

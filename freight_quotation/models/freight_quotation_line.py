@@ -339,6 +339,8 @@ class FreightQuotationLine(models.Model):
             {vals["quotation_id"] for vals in vals_list if vals.get("quotation_id")}
         )
         keys = set().union(*vals_list) if vals_list else set()
+        # Who may not create charges at all hears so before what a state allows.
+        self.check_access("create")
         self._check_buy_side_only(keys | {"quotation_id"})
         quotations._check_lines_unlocked(keys | {"quotation_id"})
         lines = super().create(vals_list)
@@ -347,11 +349,13 @@ class FreightQuotationLine(models.Model):
         return lines
 
     def write(self, vals):
+        self.check_access("write")
         self._check_buy_side_only(set(vals))
         self.quotation_id._check_lines_unlocked(set(vals))
         return super().write(vals)
 
     def unlink(self):
+        self.check_access("unlink")
         self._check_buy_side_only({"quotation_id"})
         self.quotation_id._check_lines_unlocked({"quotation_id"})
         return super().unlink()

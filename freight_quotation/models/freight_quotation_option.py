@@ -72,12 +72,14 @@ class FreightQuotationOption(models.Model):
     )
     def _compute_amounts(self):
         for option in self:
-            lines = option.line_ids
-            untaxed = sum(lines.mapped("amount"))
+            # The customer pays what is printed; an internal charge counts
+            # in the cost (and so the margin) only.
+            printed = option.line_ids.filtered("is_printed")
+            untaxed = sum(printed.mapped("amount"))
             option.amount_untaxed = untaxed
-            option.amount_tax = sum(lines.mapped("amount_tax"))
+            option.amount_tax = sum(printed.mapped("amount_tax"))
             option.amount_total = untaxed + option.amount_tax
-            option.buy_total = sum(lines.mapped("buy_amount"))
+            option.buy_total = sum(option.line_ids.mapped("buy_amount"))
             option.margin = untaxed - option.buy_total
             option.margin_percent = (
                 option.margin / untaxed * 100 if untaxed else 0.0
