@@ -2,3 +2,4 @@ from . import test_quotation
 from . import test_quotation_recheck
 from . import test_quotation_security
 from . import test_quotation_workflow
+from . import test_quotation_performance
