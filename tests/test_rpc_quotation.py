@@ -96,22 +96,31 @@ class TestRpcQuotation(JsonRpcCase):
 
     def test_salesperson_crossing_refused(self):
         login = "rpc_q_sales_a"
-        found = self._call(login, "freight.quotation", "search_read", [[]], {"fields": ["name"]})
+        found = self._call(
+            login, "freight.quotation", "search_read", [[]], {"fields": ["name"]}
+        )
         self.assertEqual([row["id"] for row in found["result"]], self.quotation_a.ids)
         found = self._call(
-            login, "freight.quotation.line", "search_read",
-            [[("quotation_id", "=", self.quotation_b.id)]], {"fields": ["name"]},
+            login,
+            "freight.quotation.line",
+            "search_read",
+            [[("quotation_id", "=", self.quotation_b.id)]],
+            {"fields": ["name"]},
         )
         self.assertEqual(found["result"], [])
         ids = self.quotation_b.ids
         self._refused(self._call(login, "freight.quotation", "read", [ids, ["name"]]))
         self._refused(
-            self._call(login, "freight.quotation", "write", [ids, {"commodity": "Shrimp"}])
+            self._call(
+                login, "freight.quotation", "write", [ids, {"commodity": "Shrimp"}]
+            )
         )
         self._refused(self._call(login, "freight.quotation", "unlink", [ids]))
         self._refused(
             self._call(
-                login, "freight.quotation.line", "write",
+                login,
+                "freight.quotation.line",
+                "write",
                 [self.line_b.ids, {"sell_price": 1.0}],
             )
         )
@@ -119,52 +128,79 @@ class TestRpcQuotation(JsonRpcCase):
         self._unchanged(self.quotation_b, self.line_b)
         count = self.env["freight.quotation"].search_count([])
         created = self._call(
-            login, "freight.quotation", "create",
-            [{
-                "partner_id": self.customer_b.id,
-                "mode": "sea_lcl",
-                "currency_id": self.usd.id,
-                "line_ids": [[0, 0, self._line_values()]],
-            }],
+            login,
+            "freight.quotation",
+            "create",
+            [
+                {
+                    "partner_id": self.customer_b.id,
+                    "mode": "sea_lcl",
+                    "currency_id": self.usd.id,
+                    "line_ids": [[0, 0, self._line_values()]],
+                }
+            ],
         )
         self._refused(created)
         self.assertEqual(self.env["freight.quotation"].search_count([]), count)
         # Their own goes through.
         answer = self._call(
-            login, "freight.quotation", "write",
+            login,
+            "freight.quotation",
+            "write",
             [self.quotation_a.ids, {"commodity": "Furniture"}],
         )
         self.assertIs(answer.get("result"), True, answer)
 
     def test_action_in_wrong_state_refused(self):
         answer = self._call(
-            "rpc_q_sales_a", "freight.quotation", "action_mark_won", [self.quotation_a.ids]
+            "rpc_q_sales_a",
+            "freight.quotation",
+            "action_mark_won",
+            [self.quotation_a.ids],
         )
         self._refused(answer, USER_ERROR)
         self.assertIn("cannot be marked won", answer["error"]["data"]["message"])
         answer = self._call(
-            "rpc_q_sales_a", "freight.quotation", "action_approve", [self.quotation_a.ids]
+            "rpc_q_sales_a",
+            "freight.quotation",
+            "action_approve",
+            [self.quotation_a.ids],
         )
         self._refused(answer, ACCESS_ERROR)
         self._unchanged(self.quotation_a, self.line_a)
 
     def test_pricing_buy_side_only(self):
         login = "rpc_q_pricing"
-        found = self._call(login, "freight.quotation", "search_read", [[]], {"fields": ["margin"]})
+        found = self._call(
+            login, "freight.quotation", "search_read", [[]], {"fields": ["margin"]}
+        )
         ids = {row["id"] for row in found["result"]}
-        self.assertTrue((self.quotation_a | self.quotation_b).ids and
-                        set((self.quotation_a | self.quotation_b).ids) <= ids)
-        self._refused(
-            self._call(login, "freight.quotation.line", "write",
-                       [self.line_b.ids, {"sell_price": 200.0}])
+        self.assertTrue(
+            (self.quotation_a | self.quotation_b).ids
+            and set((self.quotation_a | self.quotation_b).ids) <= ids
         )
         self._refused(
-            self._call(login, "freight.quotation", "write",
-                       [self.quotation_b.ids, {"commodity": "Shrimp"}])
+            self._call(
+                login,
+                "freight.quotation.line",
+                "write",
+                [self.line_b.ids, {"sell_price": 200.0}],
+            )
+        )
+        self._refused(
+            self._call(
+                login,
+                "freight.quotation",
+                "write",
+                [self.quotation_b.ids, {"commodity": "Shrimp"}],
+            )
         )
         self._unchanged(self.quotation_b, self.line_b)
         answer = self._call(
-            login, "freight.quotation.line", "write", [self.line_b.ids, {"buy_price": 85.0}]
+            login,
+            "freight.quotation.line",
+            "write",
+            [self.line_b.ids, {"buy_price": 85.0}],
         )
         self.assertIs(answer.get("result"), True, answer)
         self.env.invalidate_all()
@@ -172,21 +208,34 @@ class TestRpcQuotation(JsonRpcCase):
 
     def test_operations_read_won_only(self):
         login = "rpc_q_ops"
-        found = self._call(login, "freight.quotation", "search_read", [[]], {"fields": ["name"]})
+        found = self._call(
+            login, "freight.quotation", "search_read", [[]], {"fields": ["name"]}
+        )
         self.assertEqual(found["result"], [])
-        self._refused(self._call(login, "freight.quotation", "read", [self.quotation_a.ids, ["name"]]))
+        self._refused(
+            self._call(
+                login, "freight.quotation", "read", [self.quotation_a.ids, ["name"]]
+            )
+        )
 
     def test_portal_gets_no_buying_price_nor_margin(self):
         login = "rpc_q_portal"
         self._refused(
             self._call(
-                login, "freight.quotation.line", "search_read", [[]],
+                login,
+                "freight.quotation.line",
+                "search_read",
+                [[]],
                 {"fields": ["buy_price", "margin"]},
             )
         )
         self._refused(
-            self._call(login, "freight.quotation", "search_read", [[]], {"fields": ["margin"]})
+            self._call(
+                login, "freight.quotation", "search_read", [[]], {"fields": ["margin"]}
+            )
         )
         self._refused(
-            self._call(login, "freight.quotation", "read", [self.quotation_a.ids, ["name"]])
+            self._call(
+                login, "freight.quotation", "read", [self.quotation_a.ids, ["name"]]
+            )
         )

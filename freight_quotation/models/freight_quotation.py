@@ -493,7 +493,10 @@ class FreightQuotation(models.Model):
     @api.constrains("mode", "container_ids")
     def _check_containers(self):
         for quotation in self:
-            if quotation.container_ids and quotation.mode not in CONTAINER_MODES:
+            per_container = quotation.container_ids or quotation.sudo().line_ids.filtered(
+                "container_type_id"
+            )
+            if per_container and quotation.mode not in CONTAINER_MODES:
                 raise ValidationError(
                     self.env._(
                         "A %(mode)s quotation carries no container: remove the "

@@ -35,7 +35,9 @@ class FreightQuotationCommon(FreightRateCommon):
         cls.reason_price = env.ref("freight_quotation.lost_reason_competitor_price")
         cls.act_approval = env.ref("freight_quotation.mail_activity_margin_approval")
         cls.act_expiry = env.ref("freight_quotation.mail_activity_quotation_expiry")
-        cls.act_buy_changed = env.ref("freight_quotation.mail_activity_buy_rate_changed")
+        cls.act_buy_changed = env.ref(
+            "freight_quotation.mail_activity_buy_rate_changed"
+        )
 
     @classmethod
     def _line(cls, charge=None, sell=100.0, buy=80.0, **vals):
@@ -74,22 +76,30 @@ class FreightQuotationCommon(FreightRateCommon):
         return Quotation.create(self._quotation_values(lines, **vals))
 
     def _activities(self, record, activity_type):
-        return self.env["mail.activity"].sudo().search(
-            [
-                ("res_model", "=", record._name),
-                ("res_id", "=", record.id),
-                ("activity_type_id", "=", activity_type.id),
-            ]
+        return (
+            self.env["mail.activity"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", record._name),
+                    ("res_id", "=", record.id),
+                    ("activity_type_id", "=", activity_type.id),
+                ]
+            )
         )
 
     def _state_trackings(self, quotation):
         """The (old, new) states tracked in the chatter, oldest first."""
-        values = self.env["mail.tracking.value"].sudo().search(
-            [
-                ("mail_message_id.model", "=", quotation._name),
-                ("mail_message_id.res_id", "=", quotation.id),
-                ("field_id.name", "=", "state"),
-            ],
-            order="id",
+        values = (
+            self.env["mail.tracking.value"]
+            .sudo()
+            .search(
+                [
+                    ("mail_message_id.model", "=", quotation._name),
+                    ("mail_message_id.res_id", "=", quotation.id),
+                    ("field_id.name", "=", "state"),
+                ],
+                order="id",
+            )
         )
         return [(value.old_value_char, value.new_value_char) for value in values]

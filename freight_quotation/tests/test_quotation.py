@@ -71,7 +71,9 @@ class TestQuotation(FreightQuotationCommon, TransactionCase):
                 Command.create({"container_type_id": self.c20.id, "quantity": 1}),
             ],
         )
-        for line, expected in zip(quotation.line_ids.sorted("id"), units.values(), strict=True):
+        for line, expected in zip(
+            quotation.line_ids.sorted("id"), units.values(), strict=True
+        ):
             with self.subTest(unit=line.unit, container=line.container_type_id.code):
                 self.assertEqual(line.quantity, expected)
         # Computed, and editable.
@@ -81,13 +83,17 @@ class TestQuotation(FreightQuotationCommon, TransactionCase):
         self.assertEqual(line.amount, 400.0)
         # LCL per W/M and air per chargeable kg.
         lcl = self._quotation(
-            lines=[self._line(unit="per_wm")], mode="sea_lcl", gross_weight=1500.0,
+            lines=[self._line(unit="per_wm")],
+            mode="sea_lcl",
+            gross_weight=1500.0,
             volume=1.2,
         )
         self.assertEqual(lcl.line_ids.quantity, 1.5)
         air = self._quotation(
-            lines=[self._line(unit="per_chargeable_kg")], mode="air",
-            gross_weight=100.0, volume=1.0,
+            lines=[self._line(unit="per_chargeable_kg")],
+            mode="air",
+            gross_weight=100.0,
+            volume=1.0,
         )
         self.assertEqual(air.line_ids.quantity, 167.0)
 
@@ -105,8 +111,11 @@ class TestQuotation(FreightQuotationCommon, TransactionCase):
             lines=[
                 self._line(sell=100.0, buy=80.0),
                 self._line(
-                    self.charge_baf, sell=80.0, buy=40.0,
-                    sell_currency_id=self.eur.id, buy_currency_id=self.eur.id,
+                    self.charge_baf,
+                    sell=80.0,
+                    buy=40.0,
+                    sell_currency_id=self.eur.id,
+                    buy_currency_id=self.eur.id,
                 ),
             ],
             currency_id=self.vnd.id,
@@ -138,12 +147,16 @@ class TestQuotation(FreightQuotationCommon, TransactionCase):
 
     @users("fr_sales")
     def test_discount_taxes_and_internal_lines(self):
-        tax = self.env["account.tax"].sudo().create(
-            {"name": "VAT 10% (test)", "amount": 10.0, "type_tax_use": "sale"}
+        tax = (
+            self.env["account.tax"]
+            .sudo()
+            .create({"name": "VAT 10% (test)", "amount": 10.0, "type_tax_use": "sale"})
         )
         quotation = self._quotation(
             lines=[
-                self._line(sell=100.0, buy=80.0, discount=10.0, tax_ids=[Command.set(tax.ids)]),
+                self._line(
+                    sell=100.0, buy=80.0, discount=10.0, tax_ids=[Command.set(tax.ids)]
+                ),
                 # What the customer does not see: a cost, and a price of our own.
                 self._line(self.charge_thco, sell=20.0, buy=30.0, is_printed=False),
             ]
@@ -188,23 +201,35 @@ class TestQuotationOptions(FreightQuotationCommon, TransactionCase):
     def _two_options(self, **vals):
         quotation = self._quotation(**vals)
         first = quotation.option_ids
-        first.with_user(self.user_sales).write({"carrier_id": self.line_a.id, "name": "Direct"})
-        second = self.env["freight.quotation.option"].with_user(self.user_sales).create(
-            {
-                "quotation_id": quotation.id,
-                "name": "Via Singapore",
-                "carrier_id": self.line_b.id,
-                "via_id": self.singapore.id,
-                "transit_days": 28,
-                "sequence": 2,
-            }
+        first.with_user(self.user_sales).write(
+            {"carrier_id": self.line_a.id, "name": "Direct"}
+        )
+        second = (
+            self.env["freight.quotation.option"]
+            .with_user(self.user_sales)
+            .create(
+                {
+                    "quotation_id": quotation.id,
+                    "name": "Via Singapore",
+                    "carrier_id": self.line_b.id,
+                    "via_id": self.singapore.id,
+                    "transit_days": 28,
+                    "sequence": 2,
+                }
+            )
         )
         self.QuotationLine.with_user(self.user_sales).create(
             [
-                dict(self._line(sell=150.0, buy=100.0), quotation_id=quotation.id,
-                     option_id=second.id),
-                dict(self._line(self.charge_baf, sell=50.0, buy=40.0),
-                     quotation_id=quotation.id, option_id=second.id),
+                dict(
+                    self._line(sell=150.0, buy=100.0),
+                    quotation_id=quotation.id,
+                    option_id=second.id,
+                ),
+                dict(
+                    self._line(self.charge_baf, sell=50.0, buy=40.0),
+                    quotation_id=quotation.id,
+                    option_id=second.id,
+                ),
             ]
         )
         return quotation, first, second
@@ -295,7 +320,7 @@ class TestQuotationCreation(FreightQuotationCommon, TransactionCase):
         )
         action = lead.action_new_freight_quotation()
         self.assertEqual(action["res_model"], "freight.quotation")
-        form = Form(self.env["freight.quotation"].with_context(action["context"]))
+        form = Form(self.env["freight.quotation"].with_context(**action["context"]))
         self.assertEqual(form.partner_id, self.customer_a)
         self.assertEqual(form.contact_id, self.contact_a)
         self.assertEqual(form.lead_id, lead)
@@ -354,13 +379,19 @@ class TestQuotationCreation(FreightQuotationCommon, TransactionCase):
                 from_rate = option.line_ids.filtered("rate_line_id")
                 self.assertEqual(from_rate.rate_line_id.rate_id, rate)
                 self.assertEqual(
-                    len(from_rate), len(rate.line_ids.filtered("container_type_id")
-                                       .filtered(lambda p: p.container_type_id == self.c40hc))
+                    len(from_rate),
+                    len(
+                        rate.line_ids.filtered("container_type_id").filtered(
+                            lambda p: p.container_type_id == self.c40hc
+                        )
+                    )
                     + len(rate.line_ids.filtered(lambda p: not p.container_type_id)),
                 )
                 for line in from_rate:
                     self.assertEqual(line.buy_price, line.rate_line_id.amount)
-                    self.assertEqual(line.buy_currency_id, line.rate_line_id.currency_id)
+                    self.assertEqual(
+                        line.buy_currency_id, line.rate_line_id.currency_id
+                    )
                     # The company's markup: 10%.
                     self.assertAlmostEqual(line.sell_price, line.buy_price * 1.1)
                     self.assertEqual(line.quantity, 2.0)
@@ -396,7 +427,9 @@ class TestQuotationCreation(FreightQuotationCommon, TransactionCase):
     def test_markup_rules(self):
         Rule = self.Rule.with_user(self.user_manager)
         company = self.env.company
-        self.assertEqual(Rule._rule_for(company, self.customer_a, "sea_fcl"), self.rule_company)
+        self.assertEqual(
+            Rule._rule_for(company, self.customer_a, "sea_fcl"), self.rule_company
+        )
         per_mode = Rule.create(
             {
                 "mode": "air",
@@ -407,20 +440,33 @@ class TestQuotationCreation(FreightQuotationCommon, TransactionCase):
             }
         )
         per_customer = Rule.create(
-            {"partner_id": self.customer_a.id, "markup_type": "percent", "markup_value": 20.0}
+            {
+                "partner_id": self.customer_a.id,
+                "markup_type": "percent",
+                "markup_value": 20.0,
+            }
         )
         self.assertEqual(Rule._rule_for(company, self.customer_b, "air"), per_mode)
         self.assertEqual(Rule._rule_for(company, self.contact_a, "air"), per_customer)
-        self.assertEqual(Rule._rule_for(company, self.customer_b, "sea_fcl"), self.rule_company)
+        self.assertEqual(
+            Rule._rule_for(company, self.customer_b, "sea_fcl"), self.rule_company
+        )
         # Applied by the salesperson: percent, and an amount per unit.
         sea = self._quotation(lines=[self._line(sell=0.0, buy=80.0)])
         sea.with_user(self.user_sales).action_apply_markup()
         self.assertEqual(sea.line_ids.sell_price, 96.0)
         air = self._quotation(
             lines=[
-                self._line(self.charge_fsc, unit="per_chargeable_kg", sell=0.0, buy=3.0),
-                self._line(self.charge_awb, sell=0.0, buy=300000.0,
-                           buy_currency_id=self.vnd.id, sell_currency_id=self.vnd.id),
+                self._line(
+                    self.charge_fsc, unit="per_chargeable_kg", sell=0.0, buy=3.0
+                ),
+                self._line(
+                    self.charge_awb,
+                    sell=0.0,
+                    buy=300000.0,
+                    buy_currency_id=self.vnd.id,
+                    sell_currency_id=self.vnd.id,
+                ),
             ],
             partner_id=self.customer_b.id,
             user=self.user_sales_2,
@@ -520,7 +566,9 @@ class TestQuotationBadInput(FreightQuotationCommon, TransactionCase):
 
     @users("fr_sales")
     def test_send_past_validity(self):
-        quotation = self._quotation(date=date(2026, 3, 1), validity_date=date(2026, 3, 5))
+        quotation = self._quotation(
+            date=date(2026, 3, 1), validity_date=date(2026, 3, 5)
+        )
         with self.assertRefused(UserError, "extend its validity"):
             quotation.action_send()
         quotation.invalidate_recordset()
@@ -547,8 +595,10 @@ class TestQuotationBadInput(FreightQuotationCommon, TransactionCase):
 
     @users("fr_sales")
     def test_currency_without_rate(self):
-        currency = self.env["res.currency"].sudo().create(
-            {"name": "XTS", "symbol": "¤", "active": True}
+        currency = (
+            self.env["res.currency"]
+            .sudo()
+            .create({"name": "XTS", "symbol": "¤", "active": True})
         )
         quotation = self._quotation()
         lines = self._count("freight.quotation.line")
@@ -581,10 +631,14 @@ class TestQuotationBadInput(FreightQuotationCommon, TransactionCase):
                 {"quotation_id": quotation.id, "container_type_id": self.c20.id}
             )
         with self.assertRefused(ValidationError, "carries no container"):
-            quotation.container_ids = [Command.create({"container_type_id": self.c20.id})]
-        self.assertFalse(self.env["freight.quotation.container"].search(
-            [("quotation_id", "=", quotation.id)]
-        ))
+            quotation.container_ids = [
+                Command.create({"container_type_id": self.c20.id})
+            ]
+        self.assertFalse(
+            self.env["freight.quotation.container"].search(
+                [("quotation_id", "=", quotation.id)]
+            )
+        )
         with self.assertRefused(ValidationError, "remove the container type"):
             quotation.line_ids.container_type_id = self.c20
         quotation.line_ids.invalidate_recordset()
@@ -592,11 +646,20 @@ class TestQuotationBadInput(FreightQuotationCommon, TransactionCase):
         lines = self._count("freight.quotation.line")
         with self.assertRefused(ValidationError, "remove the container type"):
             quotation.line_ids = [
-                Command.create(self._line(unit="per_container", container_type_id=self.c20.id))
+                Command.create(
+                    self._line(unit="per_container", container_type_id=self.c20.id)
+                )
             ]
         self.assertEqual(self._count("freight.quotation.line"), lines)
         # An FCL quotation with containers cannot become an air one.
         fcl = self._quotation()
+        with self.assertRefused(ValidationError, "carries no container"):
+            fcl.mode = "air"
+        fcl.invalidate_recordset()
+        self.assertEqual(fcl.mode, "sea_fcl")
+        # Nor one whose charges are per container type.
+        fcl.container_ids = [Command.clear()]
+        fcl.line_ids.container_type_id = self.c40hc
         with self.assertRefused(ValidationError, "carries no container"):
             fcl.mode = "air"
         fcl.invalidate_recordset()

@@ -103,6 +103,7 @@ class TestQuotationPerformance(FreightQuotationCommon, TransactionCase):
         )
         _logger.info(
             "Quotation form read: %s queries with 5 lines, %s with 200",
-            small_count, large_count,
+            small_count,
+            large_count,
         )
         self.assertEqual(large_count, small_count)

@@ -60,7 +60,9 @@ class TestQuotationRecheck(FreightQuotationCommon, TransactionCase):
                 activity = self._activities(quotation, self.act_buy_changed)
                 self.assertEqual(activity.user_id, self.user_sales)
                 # The surcharge did not change.
-                self.assertFalse((quotation.line_ids - line).filtered("buy_rate_changed"))
+                self.assertFalse(
+                    (quotation.line_ids - line).filtered("buy_rate_changed")
+                )
         for quotation in (self.won, self.lost):
             with self.subTest(state=quotation.state):
                 self.assertFalse(quotation.line_ids.filtered("buy_rate_changed"))
@@ -86,7 +88,9 @@ class TestQuotationRecheck(FreightQuotationCommon, TransactionCase):
                     quotation.line_ids.mapped("buy_rate_changed"), [True, True]
                 )
                 self.assertIn("expired", quotation.line_ids[0].buy_change_note)
-                self.assertEqual(len(self._activities(quotation, self.act_buy_changed)), 1)
+                self.assertEqual(
+                    len(self._activities(quotation, self.act_buy_changed)), 1
+                )
         self.assertFalse(self.won.buy_rate_changed)
         self.assertFalse(self.lost.buy_rate_changed)
 

@@ -19,7 +19,9 @@ class TestQuotationSecurity(FreightQuotationCommon, TransactionCase):
     def setUpClass(cls):
         super().setUpClass()
         cls._setup_freight_quotations()
-        cls.portal = new_test_user(cls.env, login="fr_portal", groups="base.group_portal")
+        cls.portal = new_test_user(
+            cls.env, login="fr_portal", groups="base.group_portal"
+        )
         cls.public = cls.env.ref("base.public_user")
 
     def setUp(self):
@@ -27,7 +29,9 @@ class TestQuotationSecurity(FreightQuotationCommon, TransactionCase):
         self.quotation_a = self._quotation()
         # B's customer, even though the quotation names A as salesperson.
         self.quotation_b = self._quotation(
-            user=self.user_sales_2, partner_id=self.customer_b.id, user_id=self.user_sales.id
+            user=self.user_sales_2,
+            partner_id=self.customer_b.id,
+            user_id=self.user_sales.id,
         )
         self.line_b = self.quotation_b.line_ids
 
@@ -42,12 +46,16 @@ class TestQuotationSecurity(FreightQuotationCommon, TransactionCase):
     def test_salesperson_own_customers_only(self):
         Quotation = self.env["freight.quotation"]
         self.assertEqual(Quotation.search([]), self.quotation_a)
-        self.assertFalse(self.env["freight.quotation.line"].search(
-            [("quotation_id", "=", self.quotation_b.id)]
-        ))
-        self.assertFalse(self.env["freight.quotation.option"].search(
-            [("quotation_id", "=", self.quotation_b.id)]
-        ))
+        self.assertFalse(
+            self.env["freight.quotation.line"].search(
+                [("quotation_id", "=", self.quotation_b.id)]
+            )
+        )
+        self.assertFalse(
+            self.env["freight.quotation.option"].search(
+                [("quotation_id", "=", self.quotation_b.id)]
+            )
+        )
         theirs = Quotation.browse(self.quotation_b.id)
         with mute_logger("odoo.models"):
             with self.assertRaises(AccessError):
@@ -165,7 +173,9 @@ class TestQuotationSecurity(FreightQuotationCommon, TransactionCase):
     def test_portal_and_public_get_nothing(self):
         for user in (self.portal, self.public):
             for model in (
-                "freight.quotation", "freight.quotation.line", "freight.quotation.option",
+                "freight.quotation",
+                "freight.quotation.line",
+                "freight.quotation.option",
                 "freight.quotation.container",
             ):
                 with self.subTest(user=user.login, model=model):
@@ -176,7 +186,8 @@ class TestQuotationSecurity(FreightQuotationCommon, TransactionCase):
             with mute_logger("odoo.models"), self.assertRaises(AccessError):
                 self.env["freight.quotation"].with_user(user).create(
                     self._quotation_values(
-                        [self._line()], partner_id=self.customer_a.id,
+                        [self._line()],
+                        partner_id=self.customer_a.id,
                         container_ids=[Command.clear()],
                     )
                 )

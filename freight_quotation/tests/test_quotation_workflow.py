@@ -34,21 +34,26 @@ class TestQuotationWorkflow(FreightQuotationCommon, TransactionCase):
         self.env.cr.precommit.run()
 
     def _lead(self, name="40HC Los Angeles"):
-        return self.env["crm.lead"].with_user(self.user_sales).create(
-            {
-                "name": name,
-                "type": "opportunity",
-                "partner_id": self.customer_a.id,
-                "user_id": self.user_sales.id,
-                "team_id": self.team.id,
-            }
+        return (
+            self.env["crm.lead"]
+            .with_user(self.user_sales)
+            .create(
+                {
+                    "name": name,
+                    "type": "opportunity",
+                    "partner_id": self.customer_a.id,
+                    "user_id": self.user_sales.id,
+                    "team_id": self.team.id,
+                }
+            )
         )
 
     def _lose(self, quotation, user=None, **vals):
         action = quotation.with_user(user or self.user_sales).action_mark_lost()
         wizard = Form(
-            self.env[action["res_model"]].with_user(user or self.user_sales)
-            .with_context(action["context"])
+            self.env[action["res_model"]]
+            .with_user(user or self.user_sales)
+            .with_context(**action["context"])
         )
         wizard.lost_reason_id = self.reason_price
         for fname, value in vals.items():
@@ -116,8 +121,9 @@ class TestQuotationWorkflow(FreightQuotationCommon, TransactionCase):
         manager_quotation = quotation.with_user(self.user_manager)
         action = manager_quotation.action_refuse()
         wizard = Form(
-            self.env[action["res_model"]].with_user(self.user_manager)
-            .with_context(action["context"])
+            self.env[action["res_model"]]
+            .with_user(self.user_manager)
+            .with_context(**action["context"])
         )
         wizard.reason = "Carrier B is 200 USD cheaper: reprice."
         wizard.save().action_confirm()
@@ -144,8 +150,14 @@ class TestQuotationWorkflow(FreightQuotationCommon, TransactionCase):
     def test_won_marks_opportunity_won(self):
         lead = self._lead()
         quotation = self._quotation(lead_id=lead.id)
+        self._flush_tracking()
         quotation.action_send()
+        self._flush_tracking()
         quotation.action_mark_won()
+        self._flush_tracking()
+        self.assertEqual(
+            self._state_trackings(quotation), [("Draft", "Sent"), ("Sent", "Won")]
+        )
         self.assertEqual(quotation.state, "won")
         self.assertEqual(quotation.selected_option_id, quotation.option_ids)
         self.assertEqual(lead.probability, 100.0)
@@ -156,7 +168,9 @@ class TestQuotationWorkflow(FreightQuotationCommon, TransactionCase):
         lead = self._lead()
         first = self._quotation(lead_id=lead.id)
         second = self._quotation(lead_id=lead.id)
+        self._flush_tracking()
         (first | second).action_send()
+        self._flush_tracking()
         self._lose(first, competitor="Quick Logistics", competitor_price=1450.0)
         self.assertEqual(first.state, "lost")
         self.assertEqual(first.lost_reason_id, self.reason_price)
@@ -167,6 +181,8 @@ class TestQuotationWorkflow(FreightQuotationCommon, TransactionCase):
         self.assertTrue(lead.active)
         self.assertFalse(lead.lost_reason_id)
         self._lose(second)
+        self._flush_tracking()
+        self.assertEqual(self._state_trackings(second)[-1:], [("Sent", "Lost")])
         self.assertFalse(lead.active)
         self.assertEqual(lead.lost_reason_id, self.reason_price)
         self.assertEqual(lead.probability, 0.0)
@@ -213,16 +229,26 @@ class TestQuotationWorkflow(FreightQuotationCommon, TransactionCase):
         self.assertEqual(quotation.line_ids.sell_price, 100.0)
         self.assertEqual(quotation.state, "cancelled")
         revision.action_send()
-        second = self.env["freight.quotation"].browse(revision.action_revise()["res_id"])
+        second = self.env["freight.quotation"].browse(
+            revision.action_revise()["res_id"]
+        )
         self.assertEqual(second.name, f"{quotation.name}-R2")
         self.assertEqual(second.previous_id, revision)
 
     def test_cron_expiry(self):
         with freeze_time("2026-03-02"):
-            past = self._quotation(date=date(2026, 3, 1), validity_date=date(2026, 3, 5))
-            soon = self._quotation(date=date(2026, 3, 2), validity_date=date(2026, 3, 12))
-            later = self._quotation(date=date(2026, 3, 2), validity_date=date(2026, 3, 24))
-            draft = self._quotation(date=date(2026, 3, 1), validity_date=date(2026, 3, 5))
+            past = self._quotation(
+                date=date(2026, 3, 1), validity_date=date(2026, 3, 5)
+            )
+            soon = self._quotation(
+                date=date(2026, 3, 2), validity_date=date(2026, 3, 12)
+            )
+            later = self._quotation(
+                date=date(2026, 3, 2), validity_date=date(2026, 3, 24)
+            )
+            draft = self._quotation(
+                date=date(2026, 3, 1), validity_date=date(2026, 3, 5)
+            )
             self._flush_tracking()
             (past | soon | later).with_user(self.user_sales).action_send()
             self._flush_tracking()
@@ -241,7 +267,9 @@ class TestQuotationWorkflow(FreightQuotationCommon, TransactionCase):
         self.Quotation._cron_expiry()
         self.assertEqual(len(self._activities(soon, self.act_expiry)), 1)
         self._flush_tracking()
-        self.assertEqual(self._state_trackings(past), [("Draft", "Sent"), ("Sent", "Expired")])
+        self.assertEqual(
+            self._state_trackings(past), [("Draft", "Sent"), ("Sent", "Expired")]
+        )
 
     @users("fr_sales")
     def test_cancel_and_reset(self):
@@ -254,7 +282,8 @@ class TestQuotationWorkflow(FreightQuotationCommon, TransactionCase):
         self.assertEqual(quotation.state, "draft")
         self._flush_tracking()
         self.assertEqual(
-            self._state_trackings(quotation), [("Draft", "Cancelled"), ("Cancelled", "Draft")]
+            self._state_trackings(quotation),
+            [("Draft", "Cancelled"), ("Cancelled", "Draft")],
         )
 
     def test_actions_refused_in_wrong_state(self):
@@ -269,22 +298,40 @@ class TestQuotationWorkflow(FreightQuotationCommon, TransactionCase):
         manager_actions = {"action_approve", "action_refuse"}
         cases = {
             draft: [
-                "action_approve", "action_refuse", "action_mark_won", "action_mark_lost",
-                "action_revise", "action_draft", "action_send_email",
+                "action_approve",
+                "action_refuse",
+                "action_mark_won",
+                "action_mark_lost",
+                "action_revise",
+                "action_draft",
+                "action_send_email",
             ],
             sent: [
-                "action_send", "action_fill_from_rates", "action_apply_template",
-                "action_add_option", "action_apply_markup", "action_refresh_buy_prices",
-                "action_approve", "action_draft",
+                "action_send",
+                "action_fill_from_rates",
+                "action_apply_template",
+                "action_add_option",
+                "action_apply_markup",
+                "action_refresh_buy_prices",
+                "action_approve",
+                "action_draft",
             ],
             won: [
-                "action_send", "action_mark_won", "action_mark_lost", "action_cancel",
-                "action_revise", "action_approve", "action_draft", "action_send_email",
+                "action_send",
+                "action_mark_won",
+                "action_mark_lost",
+                "action_cancel",
+                "action_revise",
+                "action_approve",
+                "action_draft",
+                "action_send_email",
             ],
         }
         for quotation, actions in cases.items():
             for action in actions:
-                user = self.user_manager if action in manager_actions else self.user_sales
+                user = (
+                    self.user_manager if action in manager_actions else self.user_sales
+                )
                 with self.subTest(state=quotation.state, action=action):
                     state = quotation.state
                     messages = len(quotation.message_ids)
@@ -299,4 +346,6 @@ class TestQuotationWorkflow(FreightQuotationCommon, TransactionCase):
             with self.subTest(state=quotation.state, action="option.action_choose"):
                 with self.assertRaises(UserError):
                     quotation.option_ids.with_user(self.user_sales).action_choose()
-                self.assertEqual(quotation.state, "won" if quotation == won else "draft")
+                self.assertEqual(
+                    quotation.state, "won" if quotation == won else "draft"
+                )
