@@ -96,7 +96,6 @@ class FreightQuotation(models.Model):
     )
     contact_id = fields.Many2one(
         "res.partner",
-        string="Contact",
         check_company=True,
         domain="[('parent_id', '=', partner_id), ('is_company', '=', False)]",
     )
@@ -124,13 +123,12 @@ class FreightQuotation(models.Model):
     )
     template_id = fields.Many2one(
         "freight.quotation.template",
-        string="Template",
         check_company=True,
         domain="['|', ('mode', '=', False), ('mode', '=', mode)]",
     )
     mode = fields.Selection(TRANSPORT_MODES, required=True, default="sea_fcl", tracking=True)
     direction = fields.Selection(DIRECTIONS, required=True, default="export")
-    incoterm_id = fields.Many2one("account.incoterms", string="Incoterm")
+    incoterm_id = fields.Many2one("account.incoterms")
     place_of_receipt = fields.Char()
     pol_id = fields.Many2one("freight.port", string="Port of Loading")
     pod_id = fields.Many2one("freight.port", string="Port of Discharge")
@@ -138,7 +136,6 @@ class FreightQuotation(models.Model):
     lane = fields.Char(compute="_compute_lane", store=True)
     carrier_id = fields.Many2one(
         "res.partner",
-        string="Carrier",
         compute="_compute_carrier_id",
         store=True,
         help="The carrier of the option chosen, or of the only option.",
@@ -311,7 +308,6 @@ class FreightQuotation(models.Model):
     )
     # Buying rates re-checked
     buy_rate_changed = fields.Boolean(
-        string="Buy Rate Changed",
         compute="_compute_buy_rate_changed",
         store=True,
         groups="base.group_user",
@@ -425,9 +421,10 @@ class FreightQuotation(models.Model):
             quotation.buy_rate_changed = any(quotation.line_ids.mapped("buy_rate_changed"))
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for quotation in self:
             quotation.access_url = f"/my/freight_quotations/{quotation.id}"
+        return result
 
     @api.model
     def _vnd_usd(self):

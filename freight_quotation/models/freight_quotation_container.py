@@ -15,7 +15,7 @@ class FreightQuotationContainer(models.Model):
     sequence = fields.Integer(default=10)
     quantity = fields.Integer(required=True, default=1)
     container_type_id = fields.Many2one(
-        "freight.container.type", string="Container Type", required=True
+        "freight.container.type", required=True
     )
 
     _sql_constraints = [

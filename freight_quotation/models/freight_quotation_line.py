@@ -27,7 +27,6 @@ class FreightQuotationLine(models.Model):
     )
     option_id = fields.Many2one(
         "freight.quotation.option",
-        string="Option",
         ondelete="cascade",
         index=True,
         domain="[('quotation_id', '=', quotation_id)]",
@@ -90,7 +89,6 @@ class FreightQuotationLine(models.Model):
     )
     buy_currency_id = fields.Many2one(
         "res.currency",
-        string="Buy Currency",
         groups="base.group_user",
         default=lambda self: self.env.ref("base.USD", raise_if_not_found=False),
     )
@@ -113,7 +111,6 @@ class FreightQuotationLine(models.Model):
     )
     sell_currency_id = fields.Many2one(
         "res.currency",
-        string="Sell Currency",
         required=True,
         default=lambda self: self.env.ref("base.USD", raise_if_not_found=False)
         or self.env.company.currency_id,
@@ -129,7 +126,7 @@ class FreightQuotationLine(models.Model):
         related="quotation_id.currency_id", string="Quotation Currency"
     )
     amount = fields.Monetary(
-        string="Amount", compute="_compute_amounts", store=True
+        compute="_compute_amounts", store=True
     )
     tax_ids = fields.Many2many(
         "account.tax",

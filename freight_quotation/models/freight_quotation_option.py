@@ -30,7 +30,6 @@ class FreightQuotationOption(models.Model):
     )
     carrier_id = fields.Many2one(
         "res.partner",
-        string="Carrier",
         domain="[('freight_carrier_kind', '!=', False)]",
     )
     pol_id = fields.Many2one(
@@ -39,7 +38,7 @@ class FreightQuotationOption(models.Model):
         help="Rate offers: the lane of this row (the quotation's by default).",
     )
     pod_id = fields.Many2one("freight.port", string="Port of Discharge")
-    via_id = fields.Many2one("freight.port", string="Via")
+    via_id = fields.Many2one("freight.port")
     transit_days = fields.Integer(string="Transit Time (days)")
     frequency = fields.Char(string="Sailing Frequency")
     line_ids = fields.One2many("freight.quotation.line", "option_id", copy=False)
