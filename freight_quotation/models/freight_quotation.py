@@ -63,7 +63,11 @@ class FreightQuotation(models.Model):
     # Fields
     # ------------------------------------------------------------------
     name = fields.Char(
-        string="Number", required=True, copy=False, readonly=True, default="/",
+        string="Number",
+        required=True,
+        copy=False,
+        readonly=True,
+        default="/",
         index="trigram",
     )
     kind = fields.Selection(
@@ -126,7 +130,9 @@ class FreightQuotation(models.Model):
         check_company=True,
         domain="['|', ('mode', '=', False), ('mode', '=', mode)]",
     )
-    mode = fields.Selection(TRANSPORT_MODES, required=True, default="sea_fcl", tracking=True)
+    mode = fields.Selection(
+        TRANSPORT_MODES, required=True, default="sea_fcl", tracking=True
+    )
     direction = fields.Selection(DIRECTIONS, required=True, default="export")
     incoterm_id = fields.Many2one("account.incoterms")
     place_of_receipt = fields.Char()
@@ -148,7 +154,9 @@ class FreightQuotation(models.Model):
         domain="[('kind', '=', 'commodity')]",
     )
     packages = fields.Integer()
-    package_kind = fields.Char(string="Package Type", help="Cartons, pallets, crates...")
+    package_kind = fields.Char(
+        string="Package Type", help="Cartons, pallets, crates..."
+    )
     gross_weight = fields.Float(string="Gross Weight (kg)", digits=(16, 2))
     volume = fields.Float(string="Volume (CBM)", digits=(16, 3))
     chargeable_weight = fields.Float(
@@ -230,7 +238,9 @@ class FreightQuotation(models.Model):
     # Totals of the option chosen (or the only, or the first one)
     amount_untaxed = fields.Monetary(compute="_compute_amounts", store=True)
     amount_tax = fields.Monetary(string="Taxes", compute="_compute_amounts", store=True)
-    amount_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)
+    amount_total = fields.Monetary(
+        string="Total", compute="_compute_amounts", store=True
+    )
     buy_total = fields.Monetary(
         string="Buying Cost",
         compute="_compute_amounts",
@@ -295,7 +305,9 @@ class FreightQuotation(models.Model):
     competitor_currency_id = fields.Many2one("res.currency", copy=False)
     signed_by = fields.Char(copy=False, readonly=True)
     signed_on = fields.Datetime(copy=False, readonly=True)
-    signature = fields.Image(copy=False, attachment=True, max_width=1024, max_height=1024)
+    signature = fields.Image(
+        copy=False, attachment=True, max_width=1024, max_height=1024
+    )
     expiry_reminded = fields.Boolean(copy=False, readonly=True)
     # Revisions
     revision = fields.Integer(copy=False, readonly=True, default=0)
@@ -386,10 +398,14 @@ class FreightQuotation(models.Model):
             date = quotation.date or fields.Date.context_today(quotation)
             company = quotation.company_id or self.env.company
             quotation.amount_total_vnd = (
-                currency._convert(total, vnd, company, date) if vnd and currency else 0.0
+                currency._convert(total, vnd, company, date)
+                if vnd and currency
+                else 0.0
             )
             quotation.amount_total_usd = (
-                currency._convert(total, usd, company, date) if usd and currency else 0.0
+                currency._convert(total, usd, company, date)
+                if usd and currency
+                else 0.0
             )
             quotation.exchange_rate_date = quotation._rate_date(
                 currency | vnd | usd, date
@@ -409,7 +425,10 @@ class FreightQuotation(models.Model):
             ).min_margin_percent
 
     @api.depends(
-        "lowest_margin_percent", "margin_floor", "approved_by_id", "approved_margin_percent"
+        "lowest_margin_percent",
+        "margin_floor",
+        "approved_by_id",
+        "approved_margin_percent",
     )
     def _compute_needs_approval(self):
         for quotation in self:
@@ -418,7 +437,9 @@ class FreightQuotation(models.Model):
     @api.depends("line_ids.buy_rate_changed")
     def _compute_buy_rate_changed(self):
         for quotation in self:
-            quotation.buy_rate_changed = any(quotation.line_ids.mapped("buy_rate_changed"))
+            quotation.buy_rate_changed = any(
+                quotation.line_ids.mapped("buy_rate_changed")
+            )
 
     def _compute_access_url(self):
         result = super()._compute_access_url()
@@ -442,14 +463,18 @@ class FreightQuotation(models.Model):
         others = currencies - company.currency_id
         if not others:
             return date
-        rate = self.env["res.currency.rate"].sudo().search(
-            [
-                ("currency_id", "in", others.ids),
-                ("name", "<=", date),
-                ("company_id", "in", [company.root_id.id, False]),
-            ],
-            order="name desc",
-            limit=1,
+        rate = (
+            self.env["res.currency.rate"]
+            .sudo()
+            .search(
+                [
+                    ("currency_id", "in", others.ids),
+                    ("name", "<=", date),
+                    ("company_id", "in", [company.root_id.id, False]),
+                ],
+                order="name desc",
+                limit=1,
+            )
         )
         return rate.name or date
 
@@ -490,8 +515,9 @@ class FreightQuotation(models.Model):
     @api.constrains("mode", "container_ids")
     def _check_containers(self):
         for quotation in self:
-            per_container = quotation.container_ids or quotation.sudo().line_ids.filtered(
-                "container_type_id"
+            per_container = (
+                quotation.container_ids
+                or quotation.sudo().line_ids.filtered("container_type_id")
             )
             if per_container and quotation.mode not in CONTAINER_MODES:
                 raise ValidationError(
@@ -505,7 +531,11 @@ class FreightQuotation(models.Model):
                 )
 
     @api.constrains(
-        "gross_weight", "volume", "packages", "transit_days", "free_dem_days",
+        "gross_weight",
+        "volume",
+        "packages",
+        "transit_days",
+        "free_dem_days",
         "free_det_days",
     )
     def _check_cargo(self):
@@ -627,7 +657,9 @@ class FreightQuotation(models.Model):
             # once more from the template (which create() applies to a
             # quotation without lines).
             template = (default or {}).get("template_id", old.template_id.id)
-            new = super(FreightQuotation, old).copy(dict(default or {}, template_id=False))
+            new = super(FreightQuotation, old).copy(
+                dict(default or {}, template_id=False)
+            )
             if template:
                 new.template_id = template
             new_quotations |= new
@@ -738,7 +770,8 @@ class FreightQuotation(models.Model):
         quoted_types = self.container_ids.container_type_id
         for option in self.option_ids:
             present = {
-                (line.charge_type_id, line.container_type_id) for line in option.line_ids
+                (line.charge_type_id, line.container_type_id)
+                for line in option.line_ids
             }
             for tline in template.line_ids:
                 ctype = tline.container_type_id
@@ -797,8 +830,7 @@ class FreightQuotation(models.Model):
             if not quotation.line_ids.filtered("is_printed"):
                 raise UserError(
                     self.env._(
-                        "%s has no charge to print: add its charges before "
-                        "sending it.",
+                        "%s has no charge to print: add its charges before sending it.",
                         quotation.name,
                     )
                 )
@@ -873,7 +905,9 @@ class FreightQuotation(models.Model):
                 "default_template_id": template.id if template else False,
                 "default_composition_mode": "comment",
                 "default_partner_ids": partner.ids,
-                "default_email_layout_xmlid": "mail.mail_notification_layout_with_responsible_signature",
+                "default_email_layout_xmlid": (
+                    "mail.mail_notification_layout_with_responsible_signature"
+                ),
                 "force_email": True,
             },
         }
@@ -937,7 +971,9 @@ class FreightQuotation(models.Model):
                 }
             )
             quotation._close_approval_activities(
-                self.env._("Margin approved at %.1f%%.", quotation.lowest_margin_percent)
+                self.env._(
+                    "Margin approved at %.1f%%.", quotation.lowest_margin_percent
+                )
             )
             quotation.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -1010,7 +1046,9 @@ class FreightQuotation(models.Model):
             if not quotation.selected_option_id and quotation.option_count == 1:
                 values["selected_option_id"] = quotation.option_ids.id
             quotation.write(values)
-        leads = self.lead_id.filtered(lambda lead: lead.active and not lead.stage_id.is_won)
+        leads = self.lead_id.filtered(
+            lambda lead: lead.active and not lead.stage_id.is_won
+        )
         if leads:
             leads.action_set_won()
 
@@ -1026,7 +1064,9 @@ class FreightQuotation(models.Model):
             "context": {"active_ids": self.ids, "active_model": self._name},
         }
 
-    def _set_lost(self, reason, note=False, competitor=False, price=0.0, currency=False):
+    def _set_lost(
+        self, reason, note=False, competitor=False, price=0.0, currency=False
+    ):
         """Lost, with why; the opportunity is lost too when none of its
         quotations is still open."""
         self._check_state(("sent",), self.env._("marked lost"))

@@ -14,9 +14,7 @@ class FreightQuotationContainer(models.Model):
     )
     sequence = fields.Integer(default=10)
     quantity = fields.Integer(required=True, default=1)
-    container_type_id = fields.Many2one(
-        "freight.container.type", required=True
-    )
+    container_type_id = fields.Many2one("freight.container.type", required=True)
 
     _sql_constraints = [
         (

@@ -113,14 +113,18 @@ class FreightQuotationFiller(models.AbstractModel):
     def _options_for(self, quotation, rates):
         """One option per rate: the empty first option takes the first rate."""
         options = quotation.option_ids
-        reusable = options.filtered(lambda option: not option.line_ids and not option.rate_id)
+        reusable = options.filtered(
+            lambda option: not option.line_ids and not option.rate_id
+        )
         commands = []
         for index, rate in enumerate(rates):
             if index < len(reusable):
                 reusable[index].rate_id = rate
             else:
                 commands.append(
-                    Command.create({"rate_id": rate.id, "sequence": len(options) + index + 1})
+                    Command.create(
+                        {"rate_id": rate.id, "sequence": len(options) + index + 1}
+                    )
                 )
         if commands:
             quotation.write({"option_ids": commands})
@@ -141,7 +145,9 @@ class FreightQuotationFiller(models.AbstractModel):
             "customer": quotation.partner_id.commercial_partner_id.id,
             "limit": 500,
         }
-        rows = quotation.container_ids if quotation.mode in ("sea_fcl", "trucking") else []
+        rows = (
+            quotation.container_ids if quotation.mode in ("sea_fcl", "trucking") else []
+        )
         if not rows:
             return [engine._request(**common)]
         return [
@@ -179,7 +185,9 @@ class FreightQuotationFiller(models.AbstractModel):
                         continue
                     entry["seen"].add(key)
                     entry["items"].append(dict(item, container=request.container))
-        results = sorted(merged.values(), key=lambda entry: (entry["total"], entry["rate"].id))
+        results = sorted(
+            merged.values(), key=lambda entry: (entry["total"], entry["rate"].id)
+        )
         return results
 
     @api.model

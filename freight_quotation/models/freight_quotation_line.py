@@ -33,7 +33,9 @@ class FreightQuotationLine(models.Model):
     )
     company_id = fields.Many2one(related="quotation_id.company_id", store=True)
     sequence = fields.Integer(default=10)
-    charge_type_id = fields.Many2one("freight.charge.type", string="Charge", required=True)
+    charge_type_id = fields.Many2one(
+        "freight.charge.type", string="Charge", required=True
+    )
     name = fields.Char(
         string="Description",
         compute="_compute_from_charge",
@@ -125,18 +127,15 @@ class FreightQuotationLine(models.Model):
     currency_id = fields.Many2one(
         related="quotation_id.currency_id", string="Quotation Currency"
     )
-    amount = fields.Monetary(
-        compute="_compute_amounts", store=True
-    )
+    amount = fields.Monetary(compute="_compute_amounts", store=True)
     tax_ids = fields.Many2many(
         "account.tax",
         string="Taxes",
         check_company=True,
-        domain="[('type_tax_use', '=', 'sale'), ('company_id', 'parent_of', company_id)]",
+        domain="[('type_tax_use', '=', 'sale'), "
+        "('company_id', 'parent_of', company_id)]",
     )
-    amount_tax = fields.Monetary(
-        string="Tax", compute="_compute_amounts", store=True
-    )
+    amount_tax = fields.Monetary(string="Tax", compute="_compute_amounts", store=True)
     margin = fields.Monetary(
         compute="_compute_amounts", store=True, groups="base.group_user"
     )
@@ -292,9 +291,10 @@ class FreightQuotationLine(models.Model):
     def _check_exchange_rates(self):
         for quotation in self.quotation_id:
             lines = self.filtered(lambda line, q=quotation: line.quotation_id == q)
-            currencies = lines.sell_currency_id | lines.sudo().filtered(
-                "buy_price"
-            ).buy_currency_id
+            currencies = (
+                lines.sell_currency_id
+                | lines.sudo().filtered("buy_price").buy_currency_id
+            )
             rates = quotation._exchange_rates(currencies)
             missing = [currency for currency in currencies if not rates.get(currency)]
             if missing:
@@ -378,8 +378,12 @@ class FreightQuotationLine(models.Model):
         Rule = self.env["freight.quotation.margin.rule"]
         for line in self:
             quotation = line.quotation_id
-            rule = Rule._rule_for(quotation.company_id, quotation.partner_id, quotation.mode)
-            line.write(rule._sell_values(line.buy_price, line.buy_currency_id, quotation))
+            rule = Rule._rule_for(
+                quotation.company_id, quotation.partner_id, quotation.mode
+            )
+            line.write(
+                rule._sell_values(line.buy_price, line.buy_currency_id, quotation)
+            )
 
     def _refresh_buy_price(self):
         for line in self:

@@ -45,7 +45,9 @@ class FreightQuotationOption(models.Model):
     currency_id = fields.Many2one(related="quotation_id.currency_id")
     amount_untaxed = fields.Monetary(compute="_compute_amounts", store=True)
     amount_tax = fields.Monetary(string="Taxes", compute="_compute_amounts", store=True)
-    amount_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)
+    amount_total = fields.Monetary(
+        string="Total", compute="_compute_amounts", store=True
+    )
     buy_total = fields.Monetary(
         string="Buying Cost",
         compute="_compute_amounts",
@@ -61,12 +63,12 @@ class FreightQuotationOption(models.Model):
         store=True,
         groups="base.group_user",
     )
-    is_selected = fields.Boolean(
-        string="Chosen", compute="_compute_is_selected"
-    )
+    is_selected = fields.Boolean(string="Chosen", compute="_compute_is_selected")
 
     @api.depends(
-        "line_ids.amount", "line_ids.amount_tax", "line_ids.buy_amount",
+        "line_ids.amount",
+        "line_ids.amount_tax",
+        "line_ids.buy_amount",
         "line_ids.is_printed",
     )
     def _compute_amounts(self):
@@ -80,9 +82,7 @@ class FreightQuotationOption(models.Model):
             option.amount_total = untaxed + option.amount_tax
             option.buy_total = sum(option.line_ids.mapped("buy_amount"))
             option.margin = untaxed - option.buy_total
-            option.margin_percent = (
-                option.margin / untaxed * 100 if untaxed else 0.0
-            )
+            option.margin_percent = option.margin / untaxed * 100 if untaxed else 0.0
 
     @api.depends("quotation_id.selected_option_id")
     def _compute_is_selected(self):
@@ -95,16 +95,25 @@ class FreightQuotationOption(models.Model):
             label = option.name or option.carrier_id.name
             if option.quotation_id.kind == "rate_offer" and option.pol_id:
                 label = " → ".join(
-                    filter(None, [option.pol_id.code, option.pod_id.code, label and f"({label})"])
+                    filter(
+                        None,
+                        [
+                            option.pol_id.code,
+                            option.pod_id.code,
+                            label and f"({label})",
+                        ],
+                    )
                 )
-            option.display_name = label or self.env._(
-                "Option %s", option._position()
-            )
+            option.display_name = label or self.env._("Option %s", option._position())
 
     def _position(self):
         self.ensure_one()
         options = self.quotation_id.option_ids
-        return (options.ids.index(self.id) + 1) if self.id in options.ids else len(options) + 1
+        return (
+            (options.ids.index(self.id) + 1)
+            if self.id in options.ids
+            else len(options) + 1
+        )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -43,7 +43,10 @@ class FreightRateFinder(models.TransientModel):
                 )
             ]
         template = self.env["freight.quotation.template"].search(
-            [("mode", "=", self.mode), ("company_id", "in", [self.env.company.id, False])],
+            [
+                ("mode", "=", self.mode),
+                ("company_id", "in", [self.env.company.id, False]),
+            ],
             limit=1,
         )
         quotation = self.env["freight.quotation"].create(values)
