@@ -512,6 +512,11 @@ class FreightQuotation(models.Model):
                     )
                 )
 
+    @api.constrains("date", "currency_id")
+    def _check_line_exchange_rates(self):
+        """Dated or priced anew: its charges' currencies still have a rate."""
+        self.sudo().line_ids._check_exchange_rates()
+
     @api.constrains("mode", "container_ids")
     def _check_containers(self):
         for quotation in self:

@@ -44,6 +44,12 @@ class FreightQuotationContainer(models.Model):
 
     def write(self, vals):
         self.quotation_id._check_unlocked({"container_ids": True})
+        if vals.get("quotation_id"):
+            # Moved to another quotation: the rules are checked on the
+            # records before a write, so on the new quotation here.
+            target = self.env["freight.quotation"].browse(vals["quotation_id"])
+            target.check_access("write")
+            target._check_unlocked({"container_ids": True})
         result = super().write(vals)
         if "quotation_id" in vals:
             self.quotation_id._check_containers()

@@ -287,7 +287,7 @@ class FreightQuotationLine(models.Model):
                     )
                 )
 
-    @api.constrains("sell_currency_id", "buy_currency_id", "buy_price")
+    @api.constrains("sell_currency_id", "buy_currency_id", "buy_price", "quotation_id")
     def _check_exchange_rates(self):
         for quotation in self.quotation_id:
             lines = self.filtered(lambda line, q=quotation: line.quotation_id == q)
@@ -296,7 +296,12 @@ class FreightQuotationLine(models.Model):
                 | lines.sudo().filtered("buy_price").buy_currency_id
             )
             rates = quotation._exchange_rates(currencies)
-            missing = [currency for currency in currencies if not rates.get(currency)]
+            # The quotation's own currency first: without its rate, none.
+            missing = [
+                currency
+                for currency in quotation.currency_id | currencies
+                if not rates.get(currency)
+            ]
             if missing:
                 raise ValidationError(
                     self.env._(
@@ -349,6 +354,12 @@ class FreightQuotationLine(models.Model):
         self.check_access("write")
         self._check_buy_side_only(set(vals))
         self.quotation_id._check_lines_unlocked(set(vals))
+        if vals.get("quotation_id"):
+            # Moved to another quotation: the rules are checked on the
+            # records before a write, so on the new quotation here.
+            target = self.env["freight.quotation"].browse(vals["quotation_id"])
+            target.check_access("write")
+            target._check_lines_unlocked(set(vals))
         return super().write(vals)
 
     def unlink(self):

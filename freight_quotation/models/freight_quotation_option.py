@@ -125,6 +125,12 @@ class FreightQuotationOption(models.Model):
 
     def write(self, vals):
         self.quotation_id._check_unlocked(vals)
+        if vals.get("quotation_id"):
+            # Moved to another quotation: the rules are checked on the
+            # records before a write, so on the new quotation here.
+            target = self.env["freight.quotation"].browse(vals["quotation_id"])
+            target.check_access("write")
+            target._check_unlocked({"option_ids": True})
         return super().write(vals)
 
     def unlink(self):

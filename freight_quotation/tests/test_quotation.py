@@ -615,6 +615,25 @@ class TestQuotationBadInput(FreightQuotationCommon, TransactionCase):
                     quotation.line_ids.write({fname: currency.id})
                 quotation.line_ids.invalidate_recordset()
                 self.assertEqual(quotation.line_ids[fname], self.usd)
+        # The quotation in that currency, or a charge in VND dated before the
+        # first VND rate (1 January 2026).
+        with self.assertRefused(
+            ValidationError, r"XTS has no exchange rate on \S*2026"
+        ):
+            quotation.currency_id = currency
+        quotation.line_ids = [
+            Command.create(
+                self._line(sell_currency_id=self.vnd.id, buy_currency_id=self.vnd.id)
+            )
+        ]
+        with self.assertRefused(
+            ValidationError, r"VND has no exchange rate on \S*2025"
+        ):
+            quotation.date = date(2025, 12, 15)
+        quotation.invalidate_recordset()
+        self.assertEqual(quotation.currency_id, self.usd)
+        self.assertEqual(quotation.date, date(2026, 3, 10))
+        self.assertEqual(len(quotation.line_ids), 2)
 
     @users("fr_sales")
     def test_container_on_air(self):

@@ -79,6 +79,19 @@ class TestQuotationSecurity(FreightQuotationCommon, TransactionCase):
         self.assertEqual(mine.commodity, "Furniture")
 
     @users("fr_sales")
+    def test_salesperson_cannot_move_into_anothers_quotation(self):
+        mine = self.env["freight.quotation"].browse(self.quotation_a.id)
+        records = (mine.line_ids, mine.option_ids, mine.container_ids)
+        for record in records:
+            with self.subTest(model=record._name):
+                with mute_logger("odoo.models"), self.assertRaises(AccessError):
+                    record.write({"quotation_id": self.quotation_b.id})
+        self.env.invalidate_all()
+        for record in records:
+            self.assertEqual(record.quotation_id, self.quotation_a)
+        self.assertEqual(self.quotation_b.sudo().line_ids, self.line_b)
+
+    @users("fr_sales")
     def test_salesperson_cannot_quote_anothers_customer(self):
         count = self.env["freight.quotation"].sudo().search_count([])
         with mute_logger("odoo.models"):
