@@ -50,6 +50,9 @@ class TestRpcQuotation(JsonRpcCase):
         cls.quotation_a = cls._quotation(cls.customer_a)
         # B's customer's quotation, naming A as its salesperson: still B's.
         cls.quotation_b = cls._quotation(cls.customer_b, user_id=cls.sales_a.id)
+        cls.quotation_won = cls._quotation(cls.customer_a)
+        cls.quotation_won.action_send()
+        cls.quotation_won.action_mark_won()
         cls.line_a = cls.quotation_a.line_ids
         cls.line_b = cls.quotation_b.line_ids
 
@@ -208,15 +211,30 @@ class TestRpcQuotation(JsonRpcCase):
 
     def test_operations_read_won_only(self):
         login = "rpc_q_ops"
+        ours = (self.quotation_a | self.quotation_b | self.quotation_won).ids
         found = self._call(
-            login, "freight.quotation", "search_read", [[]], {"fields": ["name"]}
+            login,
+            "freight.quotation",
+            "search_read",
+            [[("id", "in", ours)]],
+            {"fields": ["name", "amount_total"]},
         )
-        self.assertEqual(found["result"], [])
+        self.assertEqual([row["id"] for row in found["result"]], self.quotation_won.ids)
         self._refused(
             self._call(
                 login, "freight.quotation", "read", [self.quotation_a.ids, ["name"]]
             )
         )
+        self._refused(
+            self._call(
+                login,
+                "freight.quotation",
+                "write",
+                [self.quotation_won.ids, {"note": "x"}],
+            )
+        )
+        self.env.invalidate_all()
+        self.assertFalse(self.quotation_won.note)
 
     def test_portal_gets_no_buying_price_nor_margin(self):
         login = "rpc_q_portal"

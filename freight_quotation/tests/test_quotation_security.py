@@ -163,9 +163,14 @@ class TestQuotationSecurity(FreightQuotationCommon, TransactionCase):
         self.quotation_a.with_user(self.user_sales).action_send()
         self.quotation_a.with_user(self.user_sales).action_mark_won()
         Quotation = self.env["freight.quotation"].with_user(self.user_ops_sea)
-        self.assertEqual(Quotation.search([]), self.quotation_a)
+        # (Among the quotations of the test: the demo data has won ones too.)
+        mine = [("id", "in", (self.quotation_a | self.quotation_b).ids)]
+        self.assertEqual(Quotation.search(mine), self.quotation_a)
+        lines = [("quotation_id", "in", (self.quotation_a | self.quotation_b).ids)]
         self.assertEqual(
-            self.env["freight.quotation.line"].with_user(self.user_ops_sea).search([]),
+            self.env["freight.quotation.line"]
+            .with_user(self.user_ops_sea)
+            .search(lines),
             self.quotation_a.line_ids,
         )
         with mute_logger("odoo.models"):
