@@ -102,7 +102,10 @@ class TestRpcQuotation(JsonRpcCase):
         found = self._call(
             login, "freight.quotation", "search_read", [[]], {"fields": ["name"]}
         )
-        self.assertEqual([row["id"] for row in found["result"]], self.quotation_a.ids)
+        self.assertEqual(
+            {row["id"] for row in found["result"]},
+            set((self.quotation_a | self.quotation_won).ids),
+        )
         found = self._call(
             login,
             "freight.quotation.line",
