@@ -131,6 +131,17 @@ class TestRpcQuotation(JsonRpcCase):
             )
         )
         self._refused(self._call(login, "freight.quotation", "action_send", [ids]))
+        # Nor slip a charge of their own into it.
+        self._refused(
+            self._call(
+                login,
+                "freight.quotation.line",
+                "write",
+                [self.line_a.ids, {"quotation_id": self.quotation_b.id}],
+            )
+        )
+        self.assertEqual(self.line_a.quotation_id, self.quotation_a)
+        self.assertEqual(self.quotation_b.line_ids, self.line_b)
         self._unchanged(self.quotation_b, self.line_b)
         count = self.env["freight.quotation"].search_count([])
         created = self._call(

@@ -395,6 +395,16 @@ class TestQuotationCreation(FreightQuotationCommon, TransactionCase):
                     # The company's markup: 10%.
                     self.assertAlmostEqual(line.sell_price, line.buy_price * 1.1)
                     self.assertEqual(line.quantity, 2.0)
+        # Only the rates ticked: one of them, one option.
+        finder.result_ids.to_quote = False
+        finder.result_ids.filtered(
+            lambda row: row.rate_id == self.rate_b
+        ).to_quote = True
+        single = self.env["freight.quotation"].browse(
+            finder.action_create_quotation()["res_id"]
+        )
+        self.assertEqual(single.option_ids.rate_id, self.rate_b)
+        self.assertFalse(single.is_multi_option)
         freight_b = quotation.option_ids.filtered(
             lambda option: option.rate_id == self.rate_b
         ).line_ids.filtered("rate_line_id")
