@@ -63,7 +63,11 @@ class FreightQuotation(models.Model):
     # Fields
     # ------------------------------------------------------------------
     name = fields.Char(
-        string="Number", required=True, copy=False, readonly=True, default="/",
+        string="Number",
+        required=True,
+        copy=False,
+        readonly=True,
+        default="/",
         index="trigram",
     )
     kind = fields.Selection(
@@ -96,7 +100,6 @@ class FreightQuotation(models.Model):
     )
     contact_id = fields.Many2one(
         "res.partner",
-        string="Contact",
         check_company=True,
         domain="[('parent_id', '=', partner_id), ('is_company', '=', False)]",
     )
@@ -124,13 +127,14 @@ class FreightQuotation(models.Model):
     )
     template_id = fields.Many2one(
         "freight.quotation.template",
-        string="Template",
         check_company=True,
         domain="['|', ('mode', '=', False), ('mode', '=', mode)]",
     )
-    mode = fields.Selection(TRANSPORT_MODES, required=True, default="sea_fcl", tracking=True)
+    mode = fields.Selection(
+        TRANSPORT_MODES, required=True, default="sea_fcl", tracking=True
+    )
     direction = fields.Selection(DIRECTIONS, required=True, default="export")
-    incoterm_id = fields.Many2one("account.incoterms", string="Incoterm")
+    incoterm_id = fields.Many2one("account.incoterms")
     place_of_receipt = fields.Char()
     pol_id = fields.Many2one("freight.port", string="Port of Loading")
     pod_id = fields.Many2one("freight.port", string="Port of Discharge")
@@ -138,7 +142,6 @@ class FreightQuotation(models.Model):
     lane = fields.Char(compute="_compute_lane", store=True)
     carrier_id = fields.Many2one(
         "res.partner",
-        string="Carrier",
         compute="_compute_carrier_id",
         store=True,
         help="The carrier of the option chosen, or of the only option.",
@@ -151,7 +154,9 @@ class FreightQuotation(models.Model):
         domain="[('kind', '=', 'commodity')]",
     )
     packages = fields.Integer()
-    package_kind = fields.Char(string="Package Type", help="Cartons, pallets, crates...")
+    package_kind = fields.Char(
+        string="Package Type", help="Cartons, pallets, crates..."
+    )
     gross_weight = fields.Float(string="Gross Weight (kg)", digits=(16, 2))
     volume = fields.Float(string="Volume (CBM)", digits=(16, 3))
     chargeable_weight = fields.Float(
@@ -233,7 +238,9 @@ class FreightQuotation(models.Model):
     # Totals of the option chosen (or the only, or the first one)
     amount_untaxed = fields.Monetary(compute="_compute_amounts", store=True)
     amount_tax = fields.Monetary(string="Taxes", compute="_compute_amounts", store=True)
-    amount_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)
+    amount_total = fields.Monetary(
+        string="Total", compute="_compute_amounts", store=True
+    )
     buy_total = fields.Monetary(
         string="Buying Cost",
         compute="_compute_amounts",
@@ -298,7 +305,9 @@ class FreightQuotation(models.Model):
     competitor_currency_id = fields.Many2one("res.currency", copy=False)
     signed_by = fields.Char(copy=False, readonly=True)
     signed_on = fields.Datetime(copy=False, readonly=True)
-    signature = fields.Image(copy=False, attachment=True, max_width=1024, max_height=1024)
+    signature = fields.Image(
+        copy=False, attachment=True, max_width=1024, max_height=1024
+    )
     expiry_reminded = fields.Boolean(copy=False, readonly=True)
     # Revisions
     revision = fields.Integer(copy=False, readonly=True, default=0)
@@ -311,19 +320,10 @@ class FreightQuotation(models.Model):
     )
     # Buying rates re-checked
     buy_rate_changed = fields.Boolean(
-        string="Buy Rate Changed",
         compute="_compute_buy_rate_changed",
         store=True,
         groups="base.group_user",
     )
-
-    _sql_constraints = [
-        (
-            "validity_after_date",
-            "CHECK (validity_date >= date)",
-            "A quotation cannot be valid until a day before its date.",
-        ),
-    ]
 
     # ------------------------------------------------------------------
     # Computes
@@ -398,10 +398,14 @@ class FreightQuotation(models.Model):
             date = quotation.date or fields.Date.context_today(quotation)
             company = quotation.company_id or self.env.company
             quotation.amount_total_vnd = (
-                currency._convert(total, vnd, company, date) if vnd and currency else 0.0
+                currency._convert(total, vnd, company, date)
+                if vnd and currency
+                else 0.0
             )
             quotation.amount_total_usd = (
-                currency._convert(total, usd, company, date) if usd and currency else 0.0
+                currency._convert(total, usd, company, date)
+                if usd and currency
+                else 0.0
             )
             quotation.exchange_rate_date = quotation._rate_date(
                 currency | vnd | usd, date
@@ -421,7 +425,10 @@ class FreightQuotation(models.Model):
             ).min_margin_percent
 
     @api.depends(
-        "lowest_margin_percent", "margin_floor", "approved_by_id", "approved_margin_percent"
+        "lowest_margin_percent",
+        "margin_floor",
+        "approved_by_id",
+        "approved_margin_percent",
     )
     def _compute_needs_approval(self):
         for quotation in self:
@@ -430,12 +437,15 @@ class FreightQuotation(models.Model):
     @api.depends("line_ids.buy_rate_changed")
     def _compute_buy_rate_changed(self):
         for quotation in self:
-            quotation.buy_rate_changed = any(quotation.line_ids.mapped("buy_rate_changed"))
+            quotation.buy_rate_changed = any(
+                quotation.line_ids.mapped("buy_rate_changed")
+            )
 
     def _compute_access_url(self):
-        super()._compute_access_url()
+        result = super()._compute_access_url()
         for quotation in self:
             quotation.access_url = f"/my/freight_quotations/{quotation.id}"
+        return result
 
     @api.model
     def _vnd_usd(self):
@@ -453,14 +463,18 @@ class FreightQuotation(models.Model):
         others = currencies - company.currency_id
         if not others:
             return date
-        rate = self.env["res.currency.rate"].sudo().search(
-            [
-                ("currency_id", "in", others.ids),
-                ("name", "<=", date),
-                ("company_id", "in", [company.root_id.id, False]),
-            ],
-            order="name desc",
-            limit=1,
+        rate = (
+            self.env["res.currency.rate"]
+            .sudo()
+            .search(
+                [
+                    ("currency_id", "in", others.ids),
+                    ("name", "<=", date),
+                    ("company_id", "in", [company.root_id.id, False]),
+                ],
+                order="name desc",
+                limit=1,
+            )
         )
         return rate.name or date
 
@@ -498,10 +512,19 @@ class FreightQuotation(models.Model):
                     )
                 )
 
+    @api.constrains("date", "currency_id")
+    def _check_line_exchange_rates(self):
+        """Dated or priced anew: its charges' currencies still have a rate."""
+        self.sudo().line_ids._check_exchange_rates()
+
     @api.constrains("mode", "container_ids")
     def _check_containers(self):
         for quotation in self:
-            if quotation.container_ids and quotation.mode not in CONTAINER_MODES:
+            per_container = (
+                quotation.container_ids
+                or quotation.sudo().line_ids.filtered("container_type_id")
+            )
+            if per_container and quotation.mode not in CONTAINER_MODES:
                 raise ValidationError(
                     self.env._(
                         "A %(mode)s quotation carries no container: remove the "
@@ -513,7 +536,11 @@ class FreightQuotation(models.Model):
                 )
 
     @api.constrains(
-        "gross_weight", "volume", "packages", "transit_days", "free_dem_days",
+        "gross_weight",
+        "volume",
+        "packages",
+        "transit_days",
+        "free_dem_days",
         "free_det_days",
     )
     def _check_cargo(self):
@@ -588,6 +615,8 @@ class FreightQuotation(models.Model):
         return quotations
 
     def write(self, vals):
+        # Who may not write at all hears so before what a state allows.
+        self.check_access("write")
         self._check_unlocked(vals)
         result = super().write(vals)
         if "partner_id" in vals:
@@ -627,11 +656,18 @@ class FreightQuotation(models.Model):
     def copy(self, default=None):
         """Duplicate with options and their lines (each line follows its
         option into the copy)."""
-        # The template's charges come with the copied lines, not again from
-        # the template on create().
-        new_quotations = super().copy(dict(default or {}, template_id=False))
-        for old, new in zip(self, new_quotations, strict=True):
-            new.template_id = old.template_id
+        new_quotations = self.browse()
+        for old in self:
+            # The copy takes the template's charges from the lines copied, not
+            # once more from the template (which create() applies to a
+            # quotation without lines).
+            template = (default or {}).get("template_id", old.template_id.id)
+            new = super(FreightQuotation, old).copy(
+                dict(default or {}, template_id=False)
+            )
+            if template:
+                new.template_id = template
+            new_quotations |= new
             mapping = dict(zip(old.option_ids, new.option_ids, strict=True))
             for line in old.line_ids:
                 line.copy(
@@ -739,7 +775,8 @@ class FreightQuotation(models.Model):
         quoted_types = self.container_ids.container_type_id
         for option in self.option_ids:
             present = {
-                (line.charge_type_id, line.container_type_id) for line in option.line_ids
+                (line.charge_type_id, line.container_type_id)
+                for line in option.line_ids
             }
             for tline in template.line_ids:
                 ctype = tline.container_type_id
@@ -798,8 +835,7 @@ class FreightQuotation(models.Model):
             if not quotation.line_ids.filtered("is_printed"):
                 raise UserError(
                     self.env._(
-                        "%s has no charge to print: add its charges before "
-                        "sending it.",
+                        "%s has no charge to print: add its charges before sending it.",
                         quotation.name,
                     )
                 )
@@ -874,7 +910,9 @@ class FreightQuotation(models.Model):
                 "default_template_id": template.id if template else False,
                 "default_composition_mode": "comment",
                 "default_partner_ids": partner.ids,
-                "default_email_layout_xmlid": "mail.mail_notification_layout_with_responsible_signature",
+                "default_email_layout_xmlid": (
+                    "mail.mail_notification_layout_with_responsible_signature"
+                ),
                 "force_email": True,
             },
         }
@@ -938,7 +976,9 @@ class FreightQuotation(models.Model):
                 }
             )
             quotation._close_approval_activities(
-                self.env._("Margin approved at %.1f%%.", quotation.lowest_margin_percent)
+                self.env._(
+                    "Margin approved at %.1f%%.", quotation.lowest_margin_percent
+                )
             )
             quotation.activity_schedule(
                 "mail.mail_activity_data_todo",
@@ -1011,7 +1051,9 @@ class FreightQuotation(models.Model):
             if not quotation.selected_option_id and quotation.option_count == 1:
                 values["selected_option_id"] = quotation.option_ids.id
             quotation.write(values)
-        leads = self.lead_id.filtered(lambda lead: lead.active and not lead.stage_id.is_won)
+        leads = self.lead_id.filtered(
+            lambda lead: lead.active and not lead.stage_id.is_won
+        )
         if leads:
             leads.action_set_won()
 
@@ -1027,7 +1069,9 @@ class FreightQuotation(models.Model):
             "context": {"active_ids": self.ids, "active_model": self._name},
         }
 
-    def _set_lost(self, reason, note=False, competitor=False, price=0.0, currency=False):
+    def _set_lost(
+        self, reason, note=False, competitor=False, price=0.0, currency=False
+    ):
         """Lost, with why; the opportunity is lost too when none of its
         quotations is still open."""
         self._check_state(("sent",), self.env._("marked lost"))

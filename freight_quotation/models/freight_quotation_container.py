@@ -14,9 +14,7 @@ class FreightQuotationContainer(models.Model):
     )
     sequence = fields.Integer(default=10)
     quantity = fields.Integer(required=True, default=1)
-    container_type_id = fields.Many2one(
-        "freight.container.type", string="Container Type", required=True
-    )
+    container_type_id = fields.Many2one("freight.container.type", required=True)
 
     _sql_constraints = [
         (
@@ -40,11 +38,22 @@ class FreightQuotationContainer(models.Model):
     def create(self, vals_list):
         rows = super().create(vals_list)
         rows.quotation_id._check_unlocked({"container_ids": True})
+        # Added on their own, not through the quotation: its mode rule too.
+        rows.quotation_id._check_containers()
         return rows
 
     def write(self, vals):
         self.quotation_id._check_unlocked({"container_ids": True})
-        return super().write(vals)
+        if vals.get("quotation_id"):
+            # Moved to another quotation: the rules are checked on the
+            # records before a write, so on the new quotation here.
+            target = self.env["freight.quotation"].browse(vals["quotation_id"])
+            target.check_access("write")
+            target._check_unlocked({"container_ids": True})
+        result = super().write(vals)
+        if "quotation_id" in vals:
+            self.quotation_id._check_containers()
+        return result
 
     def unlink(self):
         self.quotation_id._check_unlocked({"container_ids": True})

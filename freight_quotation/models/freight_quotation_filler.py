@@ -133,7 +133,9 @@ class FreightQuotationFiller(models.AbstractModel):
     def _options_for(self, quotation, rates):
         """One option per rate: the empty first option takes the first rate."""
         options = quotation.option_ids
-        reusable = options.filtered(lambda option: not option.line_ids and not option.rate_id)
+        reusable = options.filtered(
+            lambda option: not option.line_ids and not option.rate_id
+        )
         commands = []
         for index, rate in enumerate(rates):
             values = {"rate_id": rate.id}
@@ -165,7 +167,9 @@ class FreightQuotationFiller(models.AbstractModel):
             "customer": quotation.partner_id.commercial_partner_id.id,
             "limit": 500,
         }
-        rows = quotation.container_ids if quotation.mode in ("sea_fcl", "trucking") else []
+        rows = (
+            quotation.container_ids if quotation.mode in ("sea_fcl", "trucking") else []
+        )
         if not rows:
             return [engine._request(**common)]
         return [
@@ -203,7 +207,9 @@ class FreightQuotationFiller(models.AbstractModel):
                         continue
                     entry["seen"].add(key)
                     entry["items"].append(dict(item, container=request.container))
-        results = sorted(merged.values(), key=lambda entry: (entry["total"], entry["rate"].id))
+        results = sorted(
+            merged.values(), key=lambda entry: (entry["total"], entry["rate"].id)
+        )
         return results
 
     @api.model

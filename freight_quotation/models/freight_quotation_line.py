@@ -27,14 +27,15 @@ class FreightQuotationLine(models.Model):
     )
     option_id = fields.Many2one(
         "freight.quotation.option",
-        string="Option",
         ondelete="cascade",
         index=True,
         domain="[('quotation_id', '=', quotation_id)]",
     )
     company_id = fields.Many2one(related="quotation_id.company_id", store=True)
     sequence = fields.Integer(default=10)
-    charge_type_id = fields.Many2one("freight.charge.type", string="Charge", required=True)
+    charge_type_id = fields.Many2one(
+        "freight.charge.type", string="Charge", required=True
+    )
     name = fields.Char(
         string="Description",
         compute="_compute_from_charge",
@@ -90,7 +91,6 @@ class FreightQuotationLine(models.Model):
     )
     buy_currency_id = fields.Many2one(
         "res.currency",
-        string="Buy Currency",
         groups="base.group_user",
         default=lambda self: self.env.ref("base.USD", raise_if_not_found=False),
     )
@@ -113,7 +113,6 @@ class FreightQuotationLine(models.Model):
     )
     sell_currency_id = fields.Many2one(
         "res.currency",
-        string="Sell Currency",
         required=True,
         default=lambda self: self.env.ref("base.USD", raise_if_not_found=False)
         or self.env.company.currency_id,
@@ -128,18 +127,15 @@ class FreightQuotationLine(models.Model):
     currency_id = fields.Many2one(
         related="quotation_id.currency_id", string="Quotation Currency"
     )
-    amount = fields.Monetary(
-        string="Amount", compute="_compute_amounts", store=True
-    )
+    amount = fields.Monetary(compute="_compute_amounts", store=True)
     tax_ids = fields.Many2many(
         "account.tax",
         string="Taxes",
         check_company=True,
-        domain="[('type_tax_use', '=', 'sale'), ('company_id', 'parent_of', company_id)]",
+        domain="[('type_tax_use', '=', 'sale'), "
+        "('company_id', 'parent_of', company_id)]",
     )
-    amount_tax = fields.Monetary(
-        string="Tax", compute="_compute_amounts", store=True
-    )
+    amount_tax = fields.Monetary(string="Tax", compute="_compute_amounts", store=True)
     margin = fields.Monetary(
         compute="_compute_amounts", store=True, groups="base.group_user"
     )
@@ -291,15 +287,21 @@ class FreightQuotationLine(models.Model):
                     )
                 )
 
-    @api.constrains("sell_currency_id", "buy_currency_id", "buy_price")
+    @api.constrains("sell_currency_id", "buy_currency_id", "buy_price", "quotation_id")
     def _check_exchange_rates(self):
         for quotation in self.quotation_id:
             lines = self.filtered(lambda line, q=quotation: line.quotation_id == q)
-            currencies = lines.sell_currency_id | lines.sudo().filtered(
-                "buy_price"
-            ).buy_currency_id
+            currencies = (
+                lines.sell_currency_id
+                | lines.sudo().filtered("buy_price").buy_currency_id
+            )
             rates = quotation._exchange_rates(currencies)
-            missing = [currency for currency in currencies if not rates.get(currency)]
+            # The quotation's own currency first: without its rate, none.
+            missing = [
+                currency
+                for currency in quotation.currency_id | currencies
+                if not rates.get(currency)
+            ]
             if missing:
                 raise ValidationError(
                     self.env._(
@@ -339,6 +341,8 @@ class FreightQuotationLine(models.Model):
             {vals["quotation_id"] for vals in vals_list if vals.get("quotation_id")}
         )
         keys = set().union(*vals_list) if vals_list else set()
+        # Who may not create charges at all hears so before what a state allows.
+        self.check_access("create")
         self._check_buy_side_only(keys | {"quotation_id"})
         quotations._check_lines_unlocked(keys | {"quotation_id"})
         lines = super().create(vals_list)
@@ -347,11 +351,19 @@ class FreightQuotationLine(models.Model):
         return lines
 
     def write(self, vals):
+        self.check_access("write")
         self._check_buy_side_only(set(vals))
         self.quotation_id._check_lines_unlocked(set(vals))
+        if vals.get("quotation_id"):
+            # Moved to another quotation: the rules are checked on the
+            # records before a write, so on the new quotation here.
+            target = self.env["freight.quotation"].browse(vals["quotation_id"])
+            target.check_access("write")
+            target._check_lines_unlocked(set(vals))
         return super().write(vals)
 
     def unlink(self):
+        self.check_access("unlink")
         self._check_buy_side_only({"quotation_id"})
         self.quotation_id._check_lines_unlocked({"quotation_id"})
         return super().unlink()
@@ -377,8 +389,12 @@ class FreightQuotationLine(models.Model):
         Rule = self.env["freight.quotation.margin.rule"]
         for line in self:
             quotation = line.quotation_id
-            rule = Rule._rule_for(quotation.company_id, quotation.partner_id, quotation.mode)
-            line.write(rule._sell_values(line.buy_price, line.buy_currency_id, quotation))
+            rule = Rule._rule_for(
+                quotation.company_id, quotation.partner_id, quotation.mode
+            )
+            line.write(
+                rule._sell_values(line.buy_price, line.buy_currency_id, quotation)
+            )
 
     def _refresh_buy_price(self):
         for line in self:

@@ -98,7 +98,9 @@ class FreightQuotationMarginRule(models.Model):
             ]
         )
         ranked = sorted(
-            rules, key=lambda rule: (bool(rule.partner_id), bool(rule.mode)), reverse=True
+            rules,
+            key=lambda rule: (bool(rule.partner_id), bool(rule.mode)),
+            reverse=True,
         )
         return ranked[0] if ranked else self.browse()
 

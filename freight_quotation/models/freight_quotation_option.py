@@ -30,7 +30,6 @@ class FreightQuotationOption(models.Model):
     )
     carrier_id = fields.Many2one(
         "res.partner",
-        string="Carrier",
         domain="[('freight_carrier_kind', '!=', False)]",
     )
     pol_id = fields.Many2one(
@@ -39,14 +38,16 @@ class FreightQuotationOption(models.Model):
         help="Rate offers: the lane of this row (the quotation's by default).",
     )
     pod_id = fields.Many2one("freight.port", string="Port of Discharge")
-    via_id = fields.Many2one("freight.port", string="Via")
+    via_id = fields.Many2one("freight.port")
     transit_days = fields.Integer(string="Transit Time (days)")
     frequency = fields.Char(string="Sailing Frequency")
     line_ids = fields.One2many("freight.quotation.line", "option_id", copy=False)
     currency_id = fields.Many2one(related="quotation_id.currency_id")
     amount_untaxed = fields.Monetary(compute="_compute_amounts", store=True)
     amount_tax = fields.Monetary(string="Taxes", compute="_compute_amounts", store=True)
-    amount_total = fields.Monetary(string="Total", compute="_compute_amounts", store=True)
+    amount_total = fields.Monetary(
+        string="Total", compute="_compute_amounts", store=True
+    )
     buy_total = fields.Monetary(
         string="Buying Cost",
         compute="_compute_amounts",
@@ -62,28 +63,26 @@ class FreightQuotationOption(models.Model):
         store=True,
         groups="base.group_user",
     )
-    is_selected = fields.Boolean(
-        string="Chosen", compute="_compute_is_selected"
-    )
+    is_selected = fields.Boolean(string="Chosen", compute="_compute_is_selected")
 
     @api.depends(
-        "line_ids.amount", "line_ids.amount_tax", "line_ids.buy_amount",
+        "line_ids.amount",
+        "line_ids.amount_tax",
+        "line_ids.buy_amount",
         "line_ids.is_printed",
     )
     def _compute_amounts(self):
         for option in self:
-            # The customer pays the printed charges; internal ones are costs.
-            lines = option.line_ids
-            printed = lines.filtered("is_printed")
+            # The customer pays what is printed; an internal charge counts
+            # in the cost (and so the margin) only.
+            printed = option.line_ids.filtered("is_printed")
             untaxed = sum(printed.mapped("amount"))
             option.amount_untaxed = untaxed
             option.amount_tax = sum(printed.mapped("amount_tax"))
             option.amount_total = untaxed + option.amount_tax
-            option.buy_total = sum(lines.mapped("buy_amount"))
+            option.buy_total = sum(option.line_ids.mapped("buy_amount"))
             option.margin = untaxed - option.buy_total
-            option.margin_percent = (
-                option.margin / untaxed * 100 if untaxed else 0.0
-            )
+            option.margin_percent = option.margin / untaxed * 100 if untaxed else 0.0
 
     @api.depends("quotation_id.selected_option_id")
     def _compute_is_selected(self):
@@ -104,7 +103,11 @@ class FreightQuotationOption(models.Model):
     def _position(self):
         self.ensure_one()
         options = self.quotation_id.option_ids
-        return (options.ids.index(self.id) + 1) if self.id in options.ids else len(options) + 1
+        return (
+            (options.ids.index(self.id) + 1)
+            if self.id in options.ids
+            else len(options) + 1
+        )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -116,6 +119,12 @@ class FreightQuotationOption(models.Model):
 
     def write(self, vals):
         self.quotation_id._check_unlocked(vals)
+        if vals.get("quotation_id"):
+            # Moved to another quotation: the rules are checked on the
+            # records before a write, so on the new quotation here.
+            target = self.env["freight.quotation"].browse(vals["quotation_id"])
+            target.check_access("write")
+            target._check_unlocked({"option_ids": True})
         return super().write(vals)
 
     def unlink(self):

@@ -30,7 +30,10 @@ class FreightQuotationTemplate(models.Model):
     )
     validity_days = fields.Integer(string="Valid for (days)", default=14)
     line_ids = fields.One2many(
-        "freight.quotation.template.line", "template_id", string="Standard Charges", copy=True
+        "freight.quotation.template.line",
+        "template_id",
+        string="Standard Charges",
+        copy=True,
     )
     terms = fields.Html(
         string="Terms and Conditions",
@@ -43,7 +46,9 @@ class FreightQuotationTemplate(models.Model):
         for template in self:
             if template.validity_days < 0:
                 raise ValidationError(
-                    self.env._("A quotation cannot be valid for a negative number of days.")
+                    self.env._(
+                        "A quotation cannot be valid for a negative number of days."
+                    )
                 )
 
 
@@ -56,7 +61,9 @@ class FreightQuotationTemplateLine(models.Model):
         "freight.quotation.template", required=True, ondelete="cascade", index=True
     )
     sequence = fields.Integer(default=10)
-    charge_type_id = fields.Many2one("freight.charge.type", string="Charge", required=True)
+    charge_type_id = fields.Many2one(
+        "freight.charge.type", string="Charge", required=True
+    )
     charge_group = fields.Selection(
         CHARGE_GROUPS,
         string="Group",

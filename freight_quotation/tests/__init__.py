@@ -1,2 +1,7 @@
 from . import test_quotation_portal
 from . import test_ui
+from . import test_quotation
+from . import test_quotation_recheck
+from . import test_quotation_security
+from . import test_quotation_workflow
+from . import test_quotation_performance

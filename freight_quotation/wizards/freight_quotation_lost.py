@@ -13,7 +13,7 @@ class FreightQuotationLost(models.TransientModel):
             self.env.context.get("active_ids", [])
         ),
     )
-    lost_reason_id = fields.Many2one("crm.lost.reason", string="Lost Reason", required=True)
+    lost_reason_id = fields.Many2one("crm.lost.reason", required=True)
     lost_note = fields.Text(string="Details")
     competitor = fields.Char(help="Who won the shipment, when known.")
     competitor_price = fields.Monetary(

@@ -43,14 +43,21 @@ class FreightRateFinder(models.TransientModel):
                 )
             ]
         template = self.env["freight.quotation.template"].search(
-            [("mode", "=", self.mode), ("company_id", "in", [self.env.company.id, False])],
+            [
+                ("mode", "=", self.mode),
+                ("company_id", "in", [self.env.company.id, False]),
+            ],
             limit=1,
         )
-        values["template_id"] = template.id
         quotation = self.env["freight.quotation"].create(values)
         self.env["freight.quotation.filler"]._fill(
             quotation, rates=results.sorted("sequence").rate_id
         )
+        if template:
+            # The template's standard charges on every option, after the
+            # rates' (a charge a rate prices is not added twice).
+            quotation.template_id = template
+            quotation._apply_template()
         return {
             "type": "ir.actions.act_window",
             "res_model": "freight.quotation",
