@@ -229,7 +229,9 @@ def quotation_ids(base, port, container):
         },
     )
     sales("freight.rate.finder", "action_find", [finder])
-    results = sales("freight.rate.finder.result", "search", [("finder_id", "=", finder)])
+    results = sales(
+        "freight.rate.finder.result", "search", [("finder_id", "=", finder)]
+    )
     for result in results[:2]:
         sales("freight.rate.finder.result", "action_toggle_quote", [result])
     ids["finder_quote"] = finder
@@ -248,7 +250,9 @@ def quotation_ids(base, port, container):
         limit=1,
     )
     row = offered[0]
-    ids["quotation_portal_url"] = f"{row['access_url']}?access_token={row['access_token']}"
+    ids["quotation_portal_url"] = (
+        f"{row['access_url']}?access_token={row['access_token']}"
+    )
     return ids
 
 

@@ -51,7 +51,9 @@ class CrmLead(models.Model):
             # A volume in TEU is quoted in 40' high cubes (a 20' for one TEU).
             single = self.expected_volume < 2
             container = self.env.ref(
-                "freight_crm.container_20gp" if single else "freight_crm.container_40hc",
+                "freight_crm.container_20gp"
+                if single
+                else "freight_crm.container_40hc",
                 raise_if_not_found=False,
             )
             if container:
@@ -59,7 +61,9 @@ class CrmLead(models.Model):
                     Command.create(
                         {
                             "container_type_id": container.id,
-                            "quantity": 1 if single else math.ceil(self.expected_volume / 2),
+                            "quantity": 1
+                            if single
+                            else math.ceil(self.expected_volume / 2),
                         }
                     )
                 ]

@@ -229,7 +229,9 @@ class FreightQuotationFiller(models.AbstractModel):
             }
             if quotation.kind == "rate_offer":
                 # A rate offer quotes prices per unit, for any quantity.
-                vals.update(unit=item["unit"], quantity=1.0, buy_price=item["unit_price"])
+                vals.update(
+                    unit=item["unit"], quantity=1.0, buy_price=item["unit_price"]
+                )
                 if item["unit"] == "per_container" and container_mode:
                     vals["container_type_id"] = item["container"].id
             elif item["minimum_applied"]:

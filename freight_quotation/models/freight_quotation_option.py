@@ -96,9 +96,7 @@ class FreightQuotationOption(models.Model):
             if option.quotation_id.kind == "rate_offer" and option.pol_id:
                 lane = f"{option.pol_id.code} → {option.pod_id.code}"
                 label = f"{lane} ({label})" if label else lane
-            option.display_name = label or self.env._(
-                "Option %s", option._position()
-            )
+            option.display_name = label or self.env._("Option %s", option._position())
 
     def _position(self):
         self.ensure_one()

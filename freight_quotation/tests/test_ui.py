@@ -46,7 +46,9 @@ class TestQuotationUiPhone(FreightRateCommon, HttpCase):
                 "valid_to": today + timedelta(days=30),
                 "state": "active",
                 "line_ids": [
-                    Command.create({"container_type_id": cls.c40hc.id, "amount": 2300.0}),
+                    Command.create(
+                        {"container_type_id": cls.c40hc.id, "amount": 2300.0}
+                    ),
                     Command.create(
                         {
                             "line_type": "surcharge",
@@ -79,13 +81,17 @@ class TestQuotationUiPhone(FreightRateCommon, HttpCase):
             "freight_quotation_phone_tour",
             login="fr_sales",
         )
-        quotation = self.env["freight.quotation"].search([("lead_id", "=", self.lead.id)])
+        quotation = self.env["freight.quotation"].search(
+            [("lead_id", "=", self.lead.id)]
+        )
         self.assertEqual(quotation.state, "sent")
         self.assertEqual(quotation.partner_id, self.customer_a)
         self.assertEqual(quotation.contact_id, self.contact_a)
         self.assertEqual(quotation.container_summary, "2 x 40HC")
         self.assertEqual(quotation.carrier_id.name, "Tour Rates Line")
-        freight = quotation.line_ids.filtered(lambda line: line.charge_type_id.code == "OF")
+        freight = quotation.line_ids.filtered(
+            lambda line: line.charge_type_id.code == "OF"
+        )
         self.assertEqual(freight.quantity, 2)
         self.assertEqual(freight.buy_price, 2300.0)
         self.assertGreater(freight.sell_price, freight.buy_price)
