@@ -28,4 +28,9 @@
         "wizards/freight_quotation_wizard_views.xml",
         "views/freight_quotation_menus.xml",
     ],
+    "assets": {
+        "web.report_assets_common": [
+            "freight_quotation/static/src/scss/report_freight_quotation.scss",
+        ],
+    },
 }
