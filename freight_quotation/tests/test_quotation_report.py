@@ -434,6 +434,9 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
         self.assertIn(f"access_token={quotation.access_token}", body.replace("&amp;", "&"))
         self.assertIn("Kính gửi", body)
         self.assertIn("Dear", body)
+        self.assertIn("VNCLI → USLAX", body)
+        self.assertIn("(2 x 40HC)", body)
+        self.assertIn("24/03/2026", body)  # valid until, dd/mm/yyyy
         for secret in ("1.987,65", "1987.65", "1987,65", "3.950.000", "Agent kickback"):
             self.assertNotIn(secret, body)
         # The PDF attached is this quotation's, bilingual, with nothing internal.
