@@ -116,6 +116,86 @@ class FreightQuotation(models.Model):
             route.append(("Nơi giao hàng / Place of Delivery", "", self.place_of_delivery))
         return route
 
+    def _report_details(self):
+        """The shipment's terms and cargo as printed, [(label, value)], the
+        empty ones left out."""
+        self.ensure_one()
+        option = self.option_ids[:1]
+        if self.kind == "rate_offer":
+            per_option = "Theo tuyến / Per lane"
+        elif self.is_multi_option:
+            per_option = "Theo phương án / Per option"
+        else:
+            per_option = False
+        carrier = " · ".join(
+            filter(
+                None,
+                [
+                    self.carrier_id.name,
+                    option.via_id and f"Chuyển tải tại / Via {option.via_id.code}",
+                ],
+            )
+        )
+        transit = option.transit_days or self.transit_days
+        free_days = ", ".join(
+            f"{kind} {days} ngày / days"
+            for kind, days in (("DEM", self.free_dem_days), ("DET", self.free_det_days))
+            if days
+        )
+        quantity = self._report_quantity
+        rows = [
+            ("Phương thức / Mode", self._report_label(self, "mode")),
+            ("Chiều / Direction", self._report_label(self, "direction")),
+            ("Điều kiện giao hàng / Incoterm", self.incoterm_id.code),
+            (
+                "Hãng hàng không / Airline"
+                if self.mode == "air"
+                else "Hãng vận chuyển / Carrier",
+                per_option or carrier,
+            ),
+            (
+                "Thời gian vận chuyển / Transit time",
+                per_option or (transit and f"{transit} ngày / days"),
+            ),
+            ("Thời gian miễn phí / Free time", self.free_time or free_days),
+            ("Hàng hóa / Commodity", self.commodity or self.commodity_id.name),
+            (
+                "Số kiện / Packages",
+                self.packages
+                and f"{quantity(self.packages)} {self.package_kind or ''}".strip(),
+            ),
+            (
+                "Trọng lượng cả bì / Gross weight",
+                self.gross_weight and f"{quantity(self.gross_weight)} kg",
+            ),
+            ("Thể tích / Volume", self.volume and f"{quantity(self.volume)} CBM"),
+            (
+                "Trọng lượng tính cước / Chargeable weight",
+                self.mode == "air"
+                and self.chargeable_weight
+                and f"{quantity(self.chargeable_weight)} kg",
+            ),
+            (
+                "Khối lượng tính cước / W/M",
+                self.mode == "sea_lcl"
+                and self.revenue_tons
+                and f"{quantity(self.revenue_tons)} W/M",
+            ),
+            ("Container", self.container_summary),
+            (
+                "Hàng nguy hiểm / Dangerous goods",
+                self.dangerous_goods
+                and " · ".join(
+                    filter(None, [self.dg_class and f"Class {self.dg_class}", self.un_number])
+                ),
+            ),
+            (
+                "Nhiệt độ / Reefer temperature",
+                self.reefer and f"{quantity(self.reefer_temperature)} °C",
+            ),
+        ]
+        return [(label, value) for label, value in rows if value]
+
     def _report_lines(self, option):
         """The printed charges of an option, grouped: [(group label, lines,
         subtotal)] in the groups' order. Internal lines are left out."""
