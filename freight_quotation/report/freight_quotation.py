@@ -70,7 +70,9 @@ class FreightQuotation(models.Model):
         if isinstance(value, str):
             value = fields.Datetime.to_datetime(value)
         if hasattr(value, "hour"):
-            tz = pytz.timezone(self.user_id.tz or self.env.user.tz or "Asia/Ho_Chi_Minh")
+            tz = pytz.timezone(
+                self.user_id.tz or self.env.user.tz or "Asia/Ho_Chi_Minh"
+            )
             value = pytz.utc.localize(value).astimezone(tz)
         return value.strftime("%d/%m/%Y")
 
@@ -104,7 +106,9 @@ class FreightQuotation(models.Model):
         self.ensure_one()
         route = []
         if self.place_of_receipt:
-            route.append(("Nơi nhận hàng / Place of Receipt", "", self.place_of_receipt))
+            route.append(
+                ("Nơi nhận hàng / Place of Receipt", "", self.place_of_receipt)
+            )
         for label, port in (
             ("Cảng xếp hàng / Port of Loading", self.pol_id),
             ("Cảng dỡ hàng / Port of Discharge", self.pod_id),
@@ -113,7 +117,9 @@ class FreightQuotation(models.Model):
                 code = port.iata_code if port.kind == "airport" else port.code
                 route.append((label, code or "", port.name))
         if self.place_of_delivery:
-            route.append(("Nơi giao hàng / Place of Delivery", "", self.place_of_delivery))
+            route.append(
+                ("Nơi giao hàng / Place of Delivery", "", self.place_of_delivery)
+            )
         return route
 
     def _report_details(self):
@@ -186,7 +192,10 @@ class FreightQuotation(models.Model):
                 "Hàng nguy hiểm / Dangerous goods",
                 self.dangerous_goods
                 and " · ".join(
-                    filter(None, [self.dg_class and f"Class {self.dg_class}", self.un_number])
+                    filter(
+                        None,
+                        [self.dg_class and f"Class {self.dg_class}", self.un_number],
+                    )
                 ),
             ),
             (
@@ -218,7 +227,9 @@ class FreightQuotation(models.Model):
 
     def _report_unit_price(self, line):
         """The selling price per unit, net of its discount, in its currency."""
-        return self._report_amount(line.sell_price - line.discount, line.sell_currency_id)
+        return self._report_amount(
+            line.sell_price - line.discount, line.sell_currency_id
+        )
 
     def _report_totals(self, option):
         """An option's printed total, and what it is worth in VND and USD on

@@ -57,16 +57,27 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
         cls.fcl = cls._quotation(
             [
                 (
-                    {"carrier_id": cls.line_a.id, "transit_days": 22,
-                     "rate_id": cls.rate_secret.id},
+                    {
+                        "carrier_id": cls.line_a.id,
+                        "transit_days": 22,
+                        "rate_id": cls.rate_secret.id,
+                    },
                     [
-                        cls._line(cls.charge_of, 2650.0, 1987.65, container_type_id=cls.c40hc.id),
+                        cls._line(
+                            cls.charge_of,
+                            2650.0,
+                            1987.65,
+                            container_type_id=cls.c40hc.id,
+                        ),
                         cls._line(cls.charge_baf, 180.0, 165.0),
                         cls._line(cls.charge_thco, 4250000.0, 3950000.0, cls.vnd),
                         cls._line(cls.charge_bill, 1000000.0, 850000.0, cls.vnd),
                         cls._line(cls.charge_thcd, 490.0, 470.0),
                         cls._line(
-                            cls.charge_hdl, 0.0, 30.0, name="Agent kickback line",
+                            cls.charge_hdl,
+                            0.0,
+                            30.0,
+                            name="Agent kickback line",
                             is_printed=False,
                         ),
                     ],
@@ -80,16 +91,26 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
             free_dem_days=7,
             free_det_days=14,
             incoterm_id=ref("account.incoterm_FOB").id,
-            container_ids=[Command.create({"quantity": 2, "container_type_id": cls.c40hc.id})],
+            container_ids=[
+                Command.create({"quantity": 2, "container_type_id": cls.c40hc.id})
+            ],
         )
         cls.multi = cls._quotation(
             [
                 (
-                    {"name": name, "carrier_id": carrier.id, "transit_days": days,
-                     "via_id": via.id},
+                    {
+                        "name": name,
+                        "carrier_id": carrier.id,
+                        "transit_days": days,
+                        "via_id": via.id,
+                    },
                     [
-                        cls._line(cls.charge_of, price, price - 311.11,
-                                  container_type_id=cls.c40hc.id),
+                        cls._line(
+                            cls.charge_of,
+                            price,
+                            price - 311.11,
+                            container_type_id=cls.c40hc.id,
+                        ),
                         cls._line(cls.charge_thco, 4250000.0, 3950000.0, cls.vnd),
                     ],
                 )
@@ -99,7 +120,9 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
                     ("Economy", cls.line_c, 31, cls.singapore, 2200.0),
                 )
             ],
-            container_ids=[Command.create({"quantity": 1, "container_type_id": cls.c40hc.id})],
+            container_ids=[
+                Command.create({"quantity": 1, "container_type_id": cls.c40hc.id})
+            ],
         )
         cls.air = cls._quotation(
             [
@@ -137,11 +160,25 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
         cls.offer = cls._quotation(
             [
                 (
-                    {"carrier_id": carrier.id, "transit_days": days, "pol_id": pol.id,
-                     "pod_id": pod.id},
+                    {
+                        "carrier_id": carrier.id,
+                        "transit_days": days,
+                        "pol_id": pol.id,
+                        "pod_id": pod.id,
+                    },
                     [
-                        cls._line(cls.charge_of, p20, p20 - 222.22, container_type_id=cls.c20.id),
-                        cls._line(cls.charge_of, p40, p40 - 222.22, container_type_id=cls.c40hc.id),
+                        cls._line(
+                            cls.charge_of,
+                            p20,
+                            p20 - 222.22,
+                            container_type_id=cls.c20.id,
+                        ),
+                        cls._line(
+                            cls.charge_of,
+                            p40,
+                            p40 - 222.22,
+                            container_type_id=cls.c40hc.id,
+                        ),
                         cls._line(cls.charge_baf, 300.0, 250.0),
                     ],
                 )
@@ -169,21 +206,25 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
     def _quotation(cls, options, **vals):
         """A draft of customer A by its salesperson: options as (option
         values, [charge values])."""
-        quotation = cls.env["freight.quotation"].with_user(cls.user_sales).create(
-            {
-                "partner_id": cls.customer_a.id,
-                "contact_id": cls.contact_a.id,
-                "mode": "sea_fcl",
-                "pol_id": cls.cat_lai.id,
-                "pod_id": cls.los_angeles.id,
-                "currency_id": cls.usd.id,
-                "terms": "<p>Rates exclude VAT.</p>",
-                "option_ids": [
-                    Command.create(dict(option, sequence=position))
-                    for position, (option, _lines) in enumerate(options)
-                ],
-                **vals,
-            }
+        quotation = (
+            cls.env["freight.quotation"]
+            .with_user(cls.user_sales)
+            .create(
+                {
+                    "partner_id": cls.customer_a.id,
+                    "contact_id": cls.contact_a.id,
+                    "mode": "sea_fcl",
+                    "pol_id": cls.cat_lai.id,
+                    "pod_id": cls.los_angeles.id,
+                    "currency_id": cls.usd.id,
+                    "terms": "<p>Rates exclude VAT.</p>",
+                    "option_ids": [
+                        Command.create(dict(option, sequence=position))
+                        for position, (option, _lines) in enumerate(options)
+                    ],
+                    **vals,
+                }
+            )
         )
         cls.env["freight.quotation.line"].with_user(cls.user_sales).create(
             [
@@ -242,7 +283,9 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
         self.assertEqual(quotation._report_quantity(1250.125), "1.250,125")
         self.assertEqual(quotation._report_date(date(2026, 3, 9)), "09/03/2026")
         # 20:00 UTC is the next morning in Vietnam.
-        self.assertEqual(quotation._report_date(datetime(2026, 3, 9, 20, 0)), "10/03/2026")
+        self.assertEqual(
+            quotation._report_date(datetime(2026, 3, 9, 20, 0)), "10/03/2026"
+        )
         self.assertEqual(quotation._report_date(False), "")
 
     # ------------------------------------------------------------------
@@ -299,7 +342,8 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
         self.assertIn("7.020,00 USD", text)  # 5,300 + 360 + 340 + 40 + 980
         self.assertIn("175.500.000 ₫", text)
         self.assertInOrder(
-            ["Origin Charges", "Freight", "Destination Charges", "Tổng cộng / Total"], text
+            ["Origin Charges", "Freight", "Destination Charges", "Tổng cộng / Total"],
+            text,
         )
         # One option: no trace of options.
         self.assertNotIn("Option", text)
@@ -323,7 +367,14 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
     def test_three_options(self):
         html, text = self._render(self.multi)
         self.assertInOrder(
-            ["Direct", "Test Line A", "Via Singapore", "Test Line B", "Economy", "Test Line C"],
+            [
+                "Direct",
+                "Test Line A",
+                "Via Singapore",
+                "Test Line B",
+                "Economy",
+                "Test Line C",
+            ],
             text,
         )
         self.assertEqual(text.count("Tổng cộng phương án / Option total"), 3)
@@ -366,9 +417,17 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
         self.assertIn("Cước / Freight 20GP", text)
         self.assertIn("Cước / Freight 40HC", text)
         self.assertInOrder(
-            ["VNCLI → USLAX", "Test Line A", "1.500,00 USD", "2.000,00 USD",
-             "BAF 300,00 USD / Cont",
-             "VNHPH → NLRTM", "Test Line B", "1.100,00 USD", "1.850,00 USD"],
+            [
+                "VNCLI → USLAX",
+                "Test Line A",
+                "1.500,00 USD",
+                "2.000,00 USD",
+                "BAF 300,00 USD / Cont",
+                "VNHPH → NLRTM",
+                "Test Line B",
+                "1.100,00 USD",
+                "1.850,00 USD",
+            ],
             text,
         )
         # One table of lanes, not charges per option.
@@ -386,7 +445,9 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
         )
         html, text = self._render(self.fcl)
         self.assertIn("Ký trực tuyến ngày / Signed online on 11/03/2026", text)
-        self.assertRegex(html, r'<img class="fq-signature"[^>]* src="data:image/png;base64,')
+        self.assertRegex(
+            html, r'<img class="fq-signature"[^>]* src="data:image/png;base64,'
+        )
         self.assertNotIn("Ký, ghi rõ họ tên", text)
 
     # ------------------------------------------------------------------
@@ -431,7 +492,9 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
         self.assertEqual(message.attachment_ids.raw, FAKE_PDF)
         body = str(message.body)
         self.assertIn(quotation.get_portal_url(), body.replace("&amp;", "&"))
-        self.assertIn(f"access_token={quotation.access_token}", body.replace("&amp;", "&"))
+        self.assertIn(
+            f"access_token={quotation.access_token}", body.replace("&amp;", "&")
+        )
         self.assertIn("Kính gửi", body)
         self.assertIn("Dear", body)
         self.assertIn("VNCLI → USLAX", body)
