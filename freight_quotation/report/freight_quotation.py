@@ -27,6 +27,12 @@ UNIT_LABELS = {
     "per_trip": "Chuyến / Trip",
 }
 
+CARRIER_LABELS = {
+    "sea_fcl": "Hãng tàu / Shipping Line",
+    "air": "Hãng hàng không / Airline",
+    False: "Hãng vận chuyển / Carrier",
+}
+
 GROUP_LABELS = {
     "origin": "Phí tại nơi đi / Origin Charges",
     "freight": "Cước vận chuyển / Freight",
@@ -153,12 +159,7 @@ class FreightQuotation(models.Model):
             ("Phương thức / Mode", self._report_label(self, "mode")),
             ("Chiều / Direction", self._report_label(self, "direction")),
             ("Điều kiện giao hàng / Incoterm", self.incoterm_id.code),
-            (
-                "Hãng hàng không / Airline"
-                if self.mode == "air"
-                else "Hãng vận chuyển / Carrier",
-                per_option or carrier,
-            ),
+            (self._report_carrier_label(), per_option or carrier),
             (
                 "Thời gian vận chuyển / Transit time",
                 per_option or (transit and f"{transit} ngày / days"),
@@ -204,6 +205,10 @@ class FreightQuotation(models.Model):
             ),
         ]
         return [(label, value) for label, value in rows if value]
+
+    def _report_carrier_label(self):
+        """Who carries, as the trade names them per mode."""
+        return CARRIER_LABELS.get(self.mode, CARRIER_LABELS[False])
 
     def _report_lines(self, option):
         """The printed charges of an option, grouped: [(group label, lines,

@@ -257,6 +257,7 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
         for secret in (
             "1.987,65",  # the buy price of the ocean freight
             "1987.65",
+            "1,987.65",
             "1.324,70",  # its margin on two containers
             "3.950.000",  # the buy price of the THC
             "Agent kickback line",  # an internal charge
@@ -331,6 +332,7 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
         self.assertIn("+84 909 123 456", text)
         self.assertIn("fr_sales@example.com", text)
         self.assertIn("2 x 40HC", text)
+        self.assertIn("Hãng tàu / Shipping Line Test Line A", text)
         self.assertIn("DEM 7 ngày / days, DET 14 ngày / days", text)
         self.assertIn("18.450 kg", text)
         self.assertIn("132,5 CBM", text)
@@ -406,6 +408,7 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
         self.assertIn("9,6 W/M", text)
         self.assertIn("364,80 USD", text)  # 9.6 W/M x 38
         self.assertIn("7 days at destination CFS", text)
+        self.assertIn("Hãng vận chuyển / Carrier Test Co-loader", text)
         self.assertIn("5.840 kg", text)
         self.assertInOrder(["VNCLI", "NLRTM"], text)
         self.assertNotIn("Place of Delivery", text)
@@ -414,6 +417,8 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
     def test_rate_offer(self):
         html, text = self._render(self.offer)
         self.assertIn("Tuyến / Lane", text)
+        self.assertIn("Hãng tàu / Shipping Line", text)
+        self.assertIn("Hãng tàu / Shipping Line Theo tuyến / Per lane", text)
         self.assertIn("Cước / Freight 20GP", text)
         self.assertIn("Cước / Freight 40HC", text)
         self.assertInOrder(
