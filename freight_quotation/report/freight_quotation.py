@@ -238,20 +238,21 @@ class FreightQuotation(models.Model):
 
     def _report_totals(self, option):
         """An option's printed total, and what it is worth in VND and USD on
-        the quotation date: (untaxed, tax, total, {currency: total})."""
+        the quotation date: (untaxed, tax, total, {currency: total}). A
+        currency without an exchange rate that day is left out rather than
+        printed at 1:1."""
         self.ensure_one()
         lines = option.line_ids.filtered("is_printed")
         untaxed = sum(lines.mapped("amount"))
         tax = sum(lines.mapped("amount_tax"))
         total = untaxed + tax
-        vnd, usd = self._vnd_usd()
-        company = self.company_id or self.env.company
-        converted = {}
-        for other in (vnd, usd):
-            if other and other != self.currency_id:
-                converted[other] = self.currency_id._convert(
-                    total, other, company, self.date
-                )
+        others = self.env["res.currency"].union(*self._vnd_usd()) - self.currency_id
+        rates = self._exchange_rates(others)
+        converted = {
+            other: other.round(total / rates[other])
+            for other in others.sorted(lambda currency: currency.name != "VND")
+            if rates.get(other)
+        }
         return untaxed, tax, total, converted
 
     def _report_exchange_rate_date(self):

@@ -366,6 +366,25 @@ class TestQuotationReport(FreightRateCommon, TransactionCase):
         self.assertNotIn("3/10/2026", text)
         self.assertNotIn("7,020.00", text)
 
+    def test_totals_in_vnd_and_usd(self):
+        """A quotation in euros totals in EUR, then VND and USD side by side;
+        a currency without an exchange rate that day is left out, not
+        printed at 1:1."""
+        self.fcl.with_user(self.user_sales).currency_id = self.eur
+        _html, text = self._render(self.fcl)
+        # 7,020 USD at 0.8 EUR, and 25,000 VND, a dollar.
+        self.assertInOrder(
+            ["Tổng cộng / Total", "5.616,00 EUR", "≈ 175.500.000 ₫", "≈ 7.020,00 USD"],
+            text,
+        )
+        self.assertIn("Tỷ giá ngày / Exchange rates of 01/01/2026", text)
+        self.env["res.currency.rate"].search(
+            [("currency_id", "=", self.vnd.id)]
+        ).unlink()
+        _html, text = self._render(self.fcl)
+        self.assertIn("5.616,00 EUR ≈ 7.020,00 USD", text)
+        self.assertEqual(text.count("≈"), 1)
+
     def test_three_options(self):
         html, text = self._render(self.multi)
         self.assertInOrder(
