@@ -35,5 +35,8 @@
             "freight_quotation/static/src/scss/freight_quotation_portal.scss",
         ],
         "web.assets_tests": ["freight_quotation/static/tests/tours/**/*"],
+        "web.report_assets_common": [
+            "freight_quotation/static/src/scss/report_freight_quotation.scss",
+        ],
     },
 }

@@ -5,3 +5,6 @@ from . import test_quotation_recheck
 from . import test_quotation_security
 from . import test_quotation_workflow
 from . import test_quotation_performance
+# Copyright 2026 Freight CRM contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from . import test_quotation_report
