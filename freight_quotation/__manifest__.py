@@ -28,4 +28,5 @@
         "wizards/freight_quotation_wizard_views.xml",
         "views/freight_quotation_menus.xml",
     ],
+    "demo": ["demo/freight_quotation_demo.xml"],
 }

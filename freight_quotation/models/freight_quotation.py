@@ -630,6 +630,9 @@ class FreightQuotation(models.Model):
         new_quotations = super().copy(default)
         for old, new in zip(self, new_quotations, strict=True):
             mapping = dict(zip(old.option_ids, new.option_ids, strict=True))
+            # create() put the template's standard charges on the new options:
+            # the copy has the original's charges instead.
+            new.line_ids.unlink()
             for line in old.line_ids:
                 line.copy(
                     {"quotation_id": new.id, "option_id": mapping[line.option_id].id}
