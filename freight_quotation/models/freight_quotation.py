@@ -627,12 +627,17 @@ class FreightQuotation(models.Model):
     def copy(self, default=None):
         """Duplicate with options and their lines (each line follows its
         option into the copy)."""
-        new_quotations = super().copy(default)
-        for old, new in zip(self, new_quotations, strict=True):
+        new_quotations = self.browse()
+        for old in self:
+            # The copy takes the template's charges from the lines copied, not
+            # once more from the template (which create() applies to a
+            # quotation without lines).
+            template = (default or {}).get("template_id", old.template_id.id)
+            new = super(FreightQuotation, old).copy(dict(default or {}, template_id=False))
+            if template:
+                new.template_id = template
+            new_quotations |= new
             mapping = dict(zip(old.option_ids, new.option_ids, strict=True))
-            # create() put the template's standard charges on the new options:
-            # the copy has the original's charges instead.
-            new.line_ids.unlink()
             for line in old.line_ids:
                 line.copy(
                     {"quotation_id": new.id, "option_id": mapping[line.option_id].id}
