@@ -484,9 +484,9 @@ class FreightQuotationDemo(models.AbstractModel):
         values = {
             "kind": demo.kind,
             "partner_id": partner.id,
-            "contact_id": partner.child_ids.filtered(
-                lambda child: not child.is_company
-            ).sorted("id")[:1].id,
+            "contact_id": partner.child_ids.filtered(lambda child: not child.is_company)
+            .sorted("id")[:1]
+            .id,
             "mode": demo.mode,
             "direction": demo.direction,
             "pol_id": ref(f"freight_crm.{demo.pol}").id,

@@ -20,13 +20,17 @@ class TestQuotationDemo(TransactionCase):
             "freight_quotation.quotation_chaudoc_mnl_demo", raise_if_not_found=False
         ):
             raise SkipTest("freight_quotation demo data is not loaded")
-        ids = cls.env["ir.model.data"].search(
-            [
-                ("module", "=", "freight_quotation"),
-                ("model", "=", "freight.quotation"),
-                ("name", "=like", "quotation_%_demo"),
-            ]
-        ).mapped("res_id")
+        ids = (
+            cls.env["ir.model.data"]
+            .search(
+                [
+                    ("module", "=", "freight_quotation"),
+                    ("model", "=", "freight.quotation"),
+                    ("name", "=like", "quotation_%_demo"),
+                ]
+            )
+            .mapped("res_id")
+        )
         cls.quotations = cls.env["freight.quotation"].browse(ids)
         cls.salespeople = (
             cls.env.ref("freight_crm.user_sales_demo")
@@ -70,7 +74,9 @@ class TestQuotationDemo(TransactionCase):
                     continue
                 self.assertGreaterEqual(quotation.sent_date, quotation.date)
                 if quotation.state in ("won", "lost"):
-                    self.assertGreaterEqual(quotation.decision_date, quotation.sent_date)
+                    self.assertGreaterEqual(
+                        quotation.decision_date, quotation.sent_date
+                    )
                     self.assertLessEqual(
                         quotation.decision_date, quotation.validity_date
                     )
@@ -192,9 +198,9 @@ class TestQuotationDemo(TransactionCase):
                 self.assertAlmostEqual(
                     quotation.amount_untaxed, sum(option.line_ids.mapped("amount"))
                 )
+                cost = sum(option.line_ids.mapped("buy_amount"))
                 self.assertAlmostEqual(
-                    quotation.margin,
-                    quotation.amount_untaxed - sum(option.line_ids.mapped("buy_amount")),
+                    quotation.margin, quotation.amount_untaxed - cost
                 )
                 if quotation.state in ("sent", "won", "lost", "expired"):
                     self.assertGreaterEqual(
