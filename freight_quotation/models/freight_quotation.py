@@ -633,7 +633,9 @@ class FreightQuotation(models.Model):
             # once more from the template (which create() applies to a
             # quotation without lines).
             template = (default or {}).get("template_id", old.template_id.id)
-            new = super(FreightQuotation, old).copy(dict(default or {}, template_id=False))
+            new = super(FreightQuotation, old).copy(
+                dict(default or {}, template_id=False)
+            )
             if template:
                 new.template_id = template
             new_quotations |= new
