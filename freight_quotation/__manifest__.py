@@ -39,4 +39,5 @@
             "freight_quotation/static/src/scss/report_freight_quotation.scss",
         ],
     },
+    "demo": ["demo/freight_quotation_demo.xml"],
 }
