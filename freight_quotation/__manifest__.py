@@ -26,6 +26,9 @@
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
         "wizards/freight_quotation_wizard_views.xml",
+        "report/freight_quotation_analysis_views.xml",
+        "views/freight_quotation_kpi_views.xml",
         "views/freight_quotation_menus.xml",
+        "views/freight_quotation_analysis_menus.xml",
     ],
 }

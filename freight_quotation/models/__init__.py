@@ -10,3 +10,4 @@ from . import freight_rate
 from . import freight_rate_line
 from . import crm_lead
 from . import res_partner
+from . import crm_team_member
