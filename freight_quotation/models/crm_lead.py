@@ -16,13 +16,11 @@ class CrmLead(models.Model):
     freight_win_rate = fields.Float(
         string="Win Rate (%)",
         compute="_compute_freight_win_rate",
-        digits=(16, 1),
         help="The won quotations over the decided ones (won, lost, expired).",
     )
     freight_margin_percent = fields.Float(
         string="Average Margin (%)",
         compute="_compute_freight_win_rate",
-        digits=(16, 1),
         help="The margin over the sell of the decided quotations.",
     )
     freight_decided_count = fields.Integer(

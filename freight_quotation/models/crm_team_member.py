@@ -12,13 +12,11 @@ class CrmTeamMember(models.Model):
     freight_win_rate = fields.Float(
         string="Win Rate (%)",
         compute="_compute_freight_win_rate",
-        digits=(16, 1),
         help="The salesperson's won quotations over their decided ones.",
     )
     freight_margin_percent = fields.Float(
         string="Average Margin (%)",
         compute="_compute_freight_win_rate",
-        digits=(16, 1),
         help="The margin over the sell of the salesperson's decided quotations.",
     )
     freight_decided_count = fields.Integer(

@@ -18,14 +18,12 @@ class ResPartner(models.Model):
     freight_win_rate = fields.Float(
         string="Win Rate (%)",
         compute="_compute_freight_win_rate",
-        digits=(16, 1),
         help="The company's won quotations over its decided ones (won, lost, "
         "expired).",
     )
     freight_margin_percent = fields.Float(
         string="Average Margin (%)",
         compute="_compute_freight_win_rate",
-        digits=(16, 1),
         help="The margin over the sell of the company's decided quotations.",
     )
     freight_decided_count = fields.Integer(
