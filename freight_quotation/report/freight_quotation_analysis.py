@@ -48,11 +48,12 @@ class FreightQuotationAnalysis(models.Model):
             "lost_reason_id",
             "currency_id",
             "amount_untaxed",
+            "amount_untaxed_company",
             "margin",
+            "margin_company",
         ],
         "crm.lead": ["create_date"],
-        "res.company": ["currency_id", "parent_path"],
-        "res.currency.rate": ["rate", "name", "currency_id", "company_id"],
+        "res.company": ["currency_id"],
     }
 
     quotation_id = fields.Many2one("freight.quotation", readonly=True)
@@ -95,7 +96,7 @@ class FreightQuotationAnalysis(models.Model):
         readonly=True,
         aggregator="sum",
         help="The untaxed total of the option chosen (or the first one), in "
-        "the company's currency at the rate of the quotation date.",
+        "the company's currency at the exchange rate of the quotation date.",
     )
     margin = fields.Monetary(
         currency_field="company_currency_id", readonly=True, aggregator="sum"
@@ -127,31 +128,6 @@ class FreightQuotationAnalysis(models.Model):
     # ------------------------------------------------------------------
     # The view
     # ------------------------------------------------------------------
-    @api.model
-    def _rate_sql(self, currency, company, date):
-        """The rate of ``currency`` on ``date`` for ``company`` (SQL
-        expressions), as res.currency._get_rates() reads it: the company's
-        own rate before the shared one, the latest on or before the day, else
-        the first one, else 1."""
-        root = SQL("split_part(%s, '/', 1)::int", company)
-        return SQL(
-            """
-            COALESCE(
-                (SELECT r.rate FROM res_currency_rate r
-                  WHERE r.currency_id = %(currency)s AND r.name <= %(date)s
-                    AND (r.company_id = %(root)s OR r.company_id IS NULL)
-                  ORDER BY r.company_id, r.name DESC LIMIT 1),
-                (SELECT r.rate FROM res_currency_rate r
-                  WHERE r.currency_id = %(currency)s
-                    AND (r.company_id = %(root)s OR r.company_id IS NULL)
-                  ORDER BY r.company_id, r.name LIMIT 1),
-                1.0)
-            """,
-            currency=currency,
-            date=date,
-            root=root,
-        )
-
     def _select(self):
         return SQL(
             """
@@ -180,8 +156,8 @@ class FreightQuotationAnalysis(models.Model):
             CASE WHEN q.state = 'lost' THEN 1 ELSE 0 END AS lost_count,
             CASE WHEN q.state = 'expired' THEN 1 ELSE 0 END AS expired_count,
             CASE WHEN q.state = 'won' THEN 100.0 ELSE 0.0 END AS win_rate,
-            COALESCE(q.amount_untaxed, 0) * COALESCE(fx.factor, 1.0) AS sell,
-            COALESCE(q.margin, 0) * COALESCE(fx.factor, 1.0) AS margin,
+            COALESCE(q.amount_untaxed_company, 0) AS sell,
+            COALESCE(q.margin_company, 0) AS margin,
             CASE WHEN COALESCE(q.amount_untaxed, 0) != 0
                  THEN 100.0 * q.margin / q.amount_untaxed END AS margin_percent,
             fq.first_date - l.create_date::date AS days_to_quote,
@@ -190,28 +166,13 @@ class FreightQuotationAnalysis(models.Model):
         )
 
     def _from(self):
-        # The exchange rates, once per currency, company and day (not once
-        # per quotation); the joins that only feed columns a read does not
-        # ask for are removed by PostgreSQL (they are unique on their key).
-        company_currency = SQL(
-            "(SELECT rc.currency_id FROM res_company rc WHERE rc.id = k.company_id)"
-        )
-        company_path = SQL(
-            "(SELECT rc.parent_path FROM res_company rc WHERE rc.id = k.company_id)"
-        )
+        # Left joins on unique keys: PostgreSQL drops them when a read does
+        # not ask for their columns (the pivot's counts read the quotations
+        # alone).
         return SQL(
             """
             freight_quotation q
-            JOIN res_company c ON c.id = q.company_id
-            LEFT JOIN (
-                SELECT k.currency_id, k.company_id, k.date,
-                       %(company_rate)s / %(quotation_rate)s AS factor
-                  FROM freight_quotation k
-                 WHERE k.state IN %(decided)s
-                 GROUP BY k.currency_id, k.company_id, k.date
-            ) fx ON fx.currency_id = q.currency_id
-                AND fx.company_id = q.company_id
-                AND fx.date = q.date
+            LEFT JOIN res_company c ON c.id = q.company_id
             LEFT JOIN crm_lead l ON l.id = q.lead_id
             LEFT JOIN (
                 SELECT lead_id, MIN(date) AS first_date
@@ -219,12 +180,7 @@ class FreightQuotationAnalysis(models.Model):
                  WHERE lead_id IS NOT NULL
                  GROUP BY lead_id
             ) fq ON fq.lead_id = q.lead_id
-            """,
-            company_rate=self._rate_sql(company_currency, company_path, SQL("k.date")),
-            quotation_rate=self._rate_sql(
-                SQL("k.currency_id"), company_path, SQL("k.date")
-            ),
-            decided=DECIDED_STATES,
+            """
         )
 
     def _where(self):
