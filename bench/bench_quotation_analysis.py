@@ -46,7 +46,11 @@ def timed(fn, rounds=ROUNDS):
 
 def generate():
     customers = env["res.partner"].search(  # noqa: F821
-        [("is_company", "=", True), ("freight_stage", "!=", False), ("user_id", "!=", False)]
+        [
+            ("is_company", "=", True),
+            ("freight_stage", "!=", False),
+            ("user_id", "!=", False),
+        ]
     )
     ports = env["freight.port"].search([("kind", "=", "seaport")], limit=40)  # noqa: F821
     carriers = env["res.partner"].search(  # noqa: F821
@@ -103,7 +107,9 @@ def generate():
         "customer_user_id": customer_user,
         "pol_id": SQL(pick, ports.ids, 3, len(ports)),
         "pod_id": SQL(pick, ports.ids, 7, len(ports)),
-        "lane": SQL("'L' || mod(g * 3, %s) || '-' || mod(g * 7, %s)", len(ports), len(ports)),
+        "lane": SQL(
+            "'L' || mod(g * 3, %s) || '-' || mod(g * 7, %s)", len(ports), len(ports)
+        ),
         "carrier_id": SQL(pick, carriers.ids, 11, len(carriers)),
         "mode": SQL("(ARRAY['sea_fcl', 'sea_lcl', 'air', 'trucking'])[1 + mod(g, 4)]"),
         "date": day,
@@ -206,7 +212,10 @@ try:
         f"  salesperson x month (ORM)        median {call_p50:.3f} s  "
         f"max {call_max:.3f} s"
     )
-    print(f"  same, bare SQL on the view       median {sql_p50:.3f} s  max {sql_max:.3f} s")
+    print(
+        f"  same, bare SQL on the view       median {sql_p50:.3f} s  "
+        f"max {sql_max:.3f} s"
+    )
     print(f"  same, bare SQL on the table      median {table_p50:.3f} s")
     print(f"  ratio ORM/SQL (one grouping)     {call_p50 / sql_p50:.2f}x")
     print(f"  ratio pivot/SQL (four groupings) {pivot_p50 / sql_p50:.2f}x")

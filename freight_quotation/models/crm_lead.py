@@ -72,7 +72,11 @@ class CrmLead(models.Model):
         template = self.env["freight.quotation.template"].search(
             [
                 ("mode", "=", defaults["default_mode"]),
-                ("company_id", "in", [self.company_id.id or self.env.company.id, False]),
+                (
+                    "company_id",
+                    "in",
+                    [self.company_id.id or self.env.company.id, False],
+                ),
             ],
             limit=1,
         )

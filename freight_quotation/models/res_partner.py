@@ -1,6 +1,6 @@
 # Copyright 2026 Freight CRM contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class ResPartner(models.Model):
@@ -18,8 +18,7 @@ class ResPartner(models.Model):
     freight_win_rate = fields.Float(
         string="Win Rate (%)",
         compute="_compute_freight_win_rate",
-        help="The company's won quotations over its decided ones (won, lost, "
-        "expired).",
+        help="The company's won quotations over its decided ones (won, lost, expired).",
     )
     freight_margin_percent = fields.Float(
         string="Average Margin (%)",

@@ -62,9 +62,7 @@ class FreightQuotationAnalysis(models.Model):
     sent_date = fields.Date(readonly=True)
     decision_date = fields.Date(readonly=True)
     company_id = fields.Many2one("res.company", readonly=True)
-    company_currency_id = fields.Many2one(
-        "res.currency", string="Company Currency", readonly=True
-    )
+    company_currency_id = fields.Many2one("res.currency", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     customer_user_id = fields.Many2one(
         "res.users", string="Customer's Salesperson", readonly=True
@@ -76,11 +74,9 @@ class FreightQuotationAnalysis(models.Model):
     pod_id = fields.Many2one("freight.port", string="Port of Discharge", readonly=True)
     mode = fields.Selection(TRANSPORT_MODES, readonly=True)
     direction = fields.Selection(DIRECTIONS, readonly=True)
-    carrier_id = fields.Many2one("res.partner", string="Carrier", readonly=True)
+    carrier_id = fields.Many2one("res.partner", readonly=True)
     state = fields.Selection(QUOTATION_STATES, string="Outcome", readonly=True)
-    lost_reason_id = fields.Many2one(
-        "crm.lost.reason", string="Lost Reason", readonly=True
-    )
+    lost_reason_id = fields.Many2one("crm.lost.reason", readonly=True)
     decided_count = fields.Integer(string="Decided", readonly=True, aggregator="sum")
     won_count = fields.Integer(string="Won", readonly=True, aggregator="sum")
     lost_count = fields.Integer(string="Lost", readonly=True, aggregator="sum")
@@ -91,7 +87,6 @@ class FreightQuotationAnalysis(models.Model):
         string="Win Rate (%)", readonly=True, aggregator="avg", digits=(16, 1)
     )
     sell = fields.Monetary(
-        string="Sell",
         currency_field="company_currency_id",
         readonly=True,
         aggregator="sum",

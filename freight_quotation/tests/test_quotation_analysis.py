@@ -31,7 +31,11 @@ class TestQuotationAnalysis(FreightRateCommon, TransactionCase):
         env = cls.env
         cls.reason = env["crm.lost.reason"].create({"name": "Price too high (test)"})
         cls.customer_c = env["res.partner"].create(
-            {"name": "Never quoted Co.", "is_company": True, "user_id": cls.user_sales.id}
+            {
+                "name": "Never quoted Co.",
+                "is_company": True,
+                "user_id": cls.user_sales.id,
+            }
         )
         cls.lead_a = env["crm.lead"].create(
             {
@@ -62,9 +66,8 @@ class TestQuotationAnalysis(FreightRateCommon, TransactionCase):
             cls.expired = cls._quotation(a, 1500, 1220, validity=date(2026, 3, 6))
             cls.cancelled = cls._quotation(a, 9999, 1, lead=cls.lead_a)
             cls.sent = cls._quotation(a, 7777, 1, lead=cls.lead_a)
-            cls._send(
-                cls.won_1 | cls.won_eur | cls.lost | cls.expired | cls.cancelled | cls.sent
-            )
+            cls._send(cls.won_1 | cls.won_eur | cls.lost | cls.expired)
+            cls._send(cls.cancelled | cls.sent)
             cls.cancelled.with_user(a).action_cancel()
         with freeze_time("2026-03-06 03:00:00"):
             cls.won_b = cls._quotation(b, 400, 300)
@@ -130,8 +133,14 @@ class TestQuotationAnalysis(FreightRateCommon, TransactionCase):
         """read_group as the pivot calls it, as USER."""
         return self.Analysis.with_user(user).read_group(
             list(domain),
-            ["decided_count:sum", "won_count:sum", "win_rate:avg", "sell:sum",
-             "margin:sum", "margin_percent:avg"],
+            [
+                "decided_count:sum",
+                "won_count:sum",
+                "win_rate:avg",
+                "sell:sum",
+                "margin:sum",
+                "margin_percent:avg",
+            ],
             list(groupby),
             lazy=False,
         )
@@ -154,9 +163,7 @@ class TestQuotationAnalysis(FreightRateCommon, TransactionCase):
         self.assertAlmostEqual(eur.margin_percent, 25.0)
         self.assertEqual(eur.company_currency_id, self.usd)
         lost = rows.filtered(lambda row: row.quotation_id == self.lost)
-        self.assertEqual(
-            (lost.lost_count, lost.won_count, lost.win_rate), (1, 0, 0.0)
-        )
+        self.assertEqual((lost.lost_count, lost.won_count, lost.win_rate), (1, 0, 0.0))
         self.assertEqual(lost.lost_reason_id, self.reason)
         self.assertEqual(lost.carrier_id, self.line_a)
         self.assertEqual(lost.lane, self.won_1.lane)
@@ -250,7 +257,7 @@ class TestQuotationAnalysis(FreightRateCommon, TransactionCase):
         )
         # As many queries for three customers as for one (one read_group).
         self.env.invalidate_all()
-        partners[0].freight_decided_count  # noqa: B018 (warm the ACL caches)
+        partners[:1].mapped("freight_decided_count")  # warm the ACL caches
         counts = []
         for records in (partners[:1], partners):
             self.env.invalidate_all()
@@ -270,11 +277,17 @@ class TestQuotationAnalysis(FreightRateCommon, TransactionCase):
 
     @users("fr_manager")
     def test_team_member_card(self):
-        team = self.env["crm.team"].sudo().create(
-            {
-                "name": "Export team (test)",
-                "member_ids": [Command.set([self.user_sales.id, self.user_sales_2.id])],
-            }
+        team = (
+            self.env["crm.team"]
+            .sudo()
+            .create(
+                {
+                    "name": "Export team (test)",
+                    "member_ids": [
+                        Command.set([self.user_sales.id, self.user_sales_2.id])
+                    ],
+                }
+            )
         )
         members = team.crm_team_member_ids.with_env(self.env)
         figures = {
@@ -292,8 +305,9 @@ class TestQuotationAnalysis(FreightRateCommon, TransactionCase):
 
     @users("fr_manager")
     def test_care_report_last_quotation_date(self):
+        customers = self.customer_a | self.customer_b | self.customer_c
         lines = self.env["freight.customer.care.report"].search(
-            [("partner_id", "in", (self.customer_a | self.customer_b | self.customer_c).ids)]
+            [("partner_id", "in", customers.ids)]
         )
         self.assertEqual(
             {line.partner_id: line.last_quotation_date for line in lines},
