@@ -232,6 +232,43 @@ class TestQuotationAnalysis(FreightRateCommon, TransactionCase):
             )
         )
 
+    def test_company_rule(self):
+        """A decided quotation of another company is no row for a manager
+        working in this one, and is one once that company is allowed."""
+        other = self.env["res.company"].create(
+            {"name": "Freight Hà Nội (test)", "currency_id": self.usd.id}
+        )
+        manager = self.user_manager
+        manager.company_ids |= other
+        quotation = self.env["freight.quotation"].create(
+            {
+                "company_id": other.id,
+                "partner_id": self.customer_b.id,
+                "user_id": self.user_sales_2.id,
+                "pol_id": self.cat_lai.id,
+                "pod_id": self.los_angeles.id,
+                "currency_id": self.usd.id,
+                "date": date(2026, 3, 5),
+                "validity_date": date(2026, 3, 31),
+            }
+        )
+        # A decided quotation as the database holds it (the workflow is not
+        # what this test is about).
+        quotation.sudo().write({"state": "won", "decision_date": date(2026, 3, 9)})
+        Analysis = self.env["freight.quotation.analysis"].with_user(manager)
+        here = Analysis.with_context(allowed_company_ids=[self.env.company.id])
+        self.assertNotIn(quotation, here.search([]).quotation_id)
+        self.assertEqual(
+            here.read_group([], ["decided_count:sum"], [], lazy=False)[0][
+                "decided_count"
+            ],
+            6,
+        )
+        both = Analysis.with_context(
+            allowed_company_ids=[self.env.company.id, other.id]
+        )
+        self.assertIn(quotation, both.search([]).quotation_id)
+
     @users("fr_employee")
     def test_employee_has_no_analysis(self):
         with self.assertRaises(AccessError):
