@@ -27,7 +27,10 @@
         "views/res_partner_views.xml",
         "views/freight_quotation_portal_templates.xml",
         "wizards/freight_quotation_wizard_views.xml",
+        "report/freight_quotation_analysis_views.xml",
+        "views/freight_quotation_kpi_views.xml",
         "views/freight_quotation_menus.xml",
+        "views/freight_quotation_analysis_menus.xml",
     ],
     "assets": {
         "web.assets_frontend": [

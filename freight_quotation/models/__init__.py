@@ -11,3 +11,5 @@ from . import freight_rate_line
 from . import crm_lead
 from . import res_partner
 from . import freight_quotation_demo
+from . import crm_team_member
+from . import freight_quotation_kpi

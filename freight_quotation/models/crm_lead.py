@@ -15,6 +15,20 @@ class CrmLead(models.Model):
         string="Quotations", compute="_compute_freight_quotation_count"
     )
 
+    freight_win_rate = fields.Float(
+        string="Win Rate (%)",
+        compute="_compute_freight_win_rate",
+        help="The won quotations over the decided ones (won, lost, expired).",
+    )
+    freight_margin_percent = fields.Float(
+        string="Average Margin (%)",
+        compute="_compute_freight_win_rate",
+        help="The margin over the sell of the decided quotations.",
+    )
+    freight_decided_count = fields.Integer(
+        string="Decided Quotations", compute="_compute_freight_win_rate"
+    )
+
     @api.depends("freight_quotation_ids")
     def _compute_freight_quotation_count(self):
         counts = dict(
@@ -24,6 +38,17 @@ class CrmLead(models.Model):
         )
         for lead in self:
             lead.freight_quotation_count = counts.get(lead, 0)
+
+    @api.depends("freight_quotation_ids.state")
+    def _compute_freight_win_rate(self):
+        Analysis = self.env["freight.quotation.analysis"]
+        kpis = Analysis._kpis("lead_id", self) if Analysis.has_access("read") else {}
+        for lead in self:
+            (
+                lead.freight_decided_count,
+                lead.freight_win_rate,
+                lead.freight_margin_percent,
+            ) = kpis.get(lead, (0, 0.0, 0.0))
 
     def _freight_quotation_defaults(self):
         """What a quotation made from the opportunity starts with."""
@@ -106,3 +131,9 @@ class CrmLead(models.Model):
         action["domain"] = [("lead_id", "=", self.id)]
         action["context"] = self._freight_quotation_defaults()
         return action
+
+    def action_view_freight_win_rate(self):
+        self.ensure_one()
+        return self.env["freight.quotation.analysis"]._action_for(
+            [("lead_id", "=", self.id)]
+        )

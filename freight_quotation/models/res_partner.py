@@ -15,6 +15,20 @@ class ResPartner(models.Model):
         string="Quotations", compute="_compute_freight_quotation_count"
     )
 
+    freight_win_rate = fields.Float(
+        string="Win Rate (%)",
+        compute="_compute_freight_win_rate",
+        help="The company's won quotations over its decided ones (won, lost, expired).",
+    )
+    freight_margin_percent = fields.Float(
+        string="Average Margin (%)",
+        compute="_compute_freight_win_rate",
+        help="The margin over the sell of the company's decided quotations.",
+    )
+    freight_decided_count = fields.Integer(
+        string="Decided Quotations", compute="_compute_freight_win_rate"
+    )
+
     def _compute_freight_quotation_count(self):
         counts = dict(
             self.env["freight.quotation"]._read_group(
@@ -23,6 +37,20 @@ class ResPartner(models.Model):
         )
         for partner in self:
             partner.freight_quotation_count = counts.get(partner, 0)
+
+    def _compute_freight_win_rate(self):
+        Analysis = self.env["freight.quotation.analysis"]
+        kpis = (
+            Analysis._kpis("partner_id", self.commercial_partner_id)
+            if Analysis.has_access("read")
+            else {}
+        )
+        for partner in self:
+            (
+                partner.freight_decided_count,
+                partner.freight_win_rate,
+                partner.freight_margin_percent,
+            ) = kpis.get(partner.commercial_partner_id, (0, 0.0, 0.0))
 
     def _freight_quoted(self, date):
         """Remember the day a quotation was sent to these companies."""
@@ -42,3 +70,10 @@ class ResPartner(models.Model):
         action["domain"] = [("partner_id", "=", customer.id)]
         action["context"] = {"default_partner_id": customer.id}
         return action
+
+    def action_view_freight_win_rate(self):
+        self.ensure_one()
+        customer = self.commercial_partner_id
+        return self.env["freight.quotation.analysis"]._action_for(
+            [("partner_id", "=", customer.id)]
+        )

@@ -9,3 +9,4 @@ from . import test_quotation_report
 from . import test_quotation_security
 from . import test_quotation_workflow
 from . import test_ui
+from . import test_quotation_analysis
