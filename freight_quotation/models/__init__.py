@@ -12,4 +12,3 @@ from . import crm_lead
 from . import res_partner
 from . import freight_quotation_demo
 from . import crm_team_member
-from . import freight_quotation_kpi

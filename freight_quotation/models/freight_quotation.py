@@ -282,6 +282,24 @@ class FreightQuotation(models.Model):
     usd_currency_id = fields.Many2one(
         "res.currency", compute="_compute_vnd_usd", string="USD"
     )
+    # The totals the win-rate analysis adds up, in the company's currency,
+    # stored so that the analysis reads the quotation table alone.
+    amount_untaxed_company = fields.Monetary(
+        string="Untaxed (Company Currency)",
+        currency_field="company_currency_id",
+        compute="_compute_company_amounts",
+        store=True,
+        help="The untaxed total of the option chosen (or the first one), at "
+        "the exchange rate of the quotation date.",
+    )
+    margin_company = fields.Monetary(
+        string="Margin (Company Currency)",
+        currency_field="company_currency_id",
+        compute="_compute_company_amounts",
+        store=True,
+        groups="base.group_user",
+    )
+
     # Margin approval
     margin_floor = fields.Float(
         string="Margin Floor (%)",
@@ -410,6 +428,23 @@ class FreightQuotation(models.Model):
             quotation.exchange_rate_date = quotation._rate_date(
                 currency | vnd | usd, date
             )
+
+    @api.depends("amount_untaxed", "margin", "currency_id", "company_id", "date")
+    def _compute_company_amounts(self):
+        for quotation in self:
+            company = quotation.company_id or self.env.company
+            currency = quotation.currency_id
+            target = company.currency_id
+            amounts = (quotation.amount_untaxed, quotation.margin)
+            if currency and currency != target:
+                # Odoo's own conversion: the company's rate of the day (else
+                # the shared one, else the first known), as on the quotation.
+                day = quotation.date or fields.Date.context_today(quotation)
+                amounts = tuple(
+                    currency._convert(amount, target, company, day)
+                    for amount in amounts
+                )
+            quotation.amount_untaxed_company, quotation.margin_company = amounts
 
     def _compute_vnd_usd(self):
         vnd, usd = self._vnd_usd()
