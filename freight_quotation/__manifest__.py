@@ -42,5 +42,5 @@
             "freight_quotation/static/src/scss/report_freight_quotation.scss",
         ],
     },
-    "demo": ["demo/freight_quotation_demo.xml"],
+    "demo": ["demo/res_company_demo.xml", "demo/freight_quotation_demo.xml"],
 }

@@ -87,14 +87,14 @@ PAGES = [
     ),
     (
         "quotation",
-        "lan.sales",
-        "action-freight_quotation.freight_quotation_action/{quotation}",
+        "tung.sales",
+        "action-freight_quotation.freight_quotation_action/{quotation_phuoclong_rtm_demo}",
         ".o_form_view .o_field_widget[name=line_ids] .o_data_row",
     ),
     (
         "quotation-options",
-        "tung.sales",
-        "action-freight_quotation.freight_quotation_action/{quotation_options}",
+        "lan.sales",
+        "action-freight_quotation.freight_quotation_action/{quotation_mpbd_la_demo}",
         ".o_form_view .o_field_widget[name=option_ids] .o_data_row",
     ),
     (
@@ -117,6 +117,7 @@ PAGES = [
 RECORDS = {
     "freight_crm": ["partner_go_minh_phat_demo"],
     "freight_rates": ["rate_fcl_cli_lax_one_demo"],
+    "freight_quotation": ["quotation_phuoclong_rtm_demo", "quotation_mpbd_la_demo"],
 }
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -186,34 +187,14 @@ def record_ids(base):
     )
     sales("freight.rate.finder", "action_find", [ids["finder"]])
     ids["import_errors"] = import_with_errors(rpc(base, "chau.pricing"))
-    ids.update(quotation_ids(base, port, container))
+    ids.update(quotation_ids(base, port, container, ids))
     return ids
 
 
-def quotation_ids(base, port, container):
-    """The demo quotations the pages show: a sent FCL one of lan.sales, the
-    one with three options, a finder with two rates ticked to quote, and the
-    portal link of a sent quotation with two options or more."""
-    ids = {}
+def quotation_ids(base, port, container, ids):
+    """A finder with two rates ticked to quote, and the portal link of the
+    demo quotation with three options."""
     sales = rpc(base, "lan.sales")
-    sent = sales(
-        "freight.quotation",
-        "search",
-        [("state", "=", "sent"), ("mode", "=", "sea_fcl")],
-        order="date desc",
-        limit=1,
-    ) or sales("freight.quotation", "search", [], limit=1)
-    ids["quotation"] = sent[0]
-    manager = rpc(base, "hung.manager")
-    options = manager(
-        "freight.quotation.option", "search_read", [], fields=["quotation_id"]
-    )
-    counts = {}
-    for row in options:
-        counts.setdefault(row["quotation_id"][0], 0)
-        counts[row["quotation_id"][0]] += 1
-    several = sorted(q for q, n in counts.items() if n >= 3) or [ids["quotation"]]
-    ids["quotation_options"] = several[0]
     customer = sales(
         "res.partner", "search", [("name", "ilike", "Gỗ Minh Phát")], limit=1
     )
@@ -234,26 +215,14 @@ def quotation_ids(base, port, container):
     )
     for result in results[:2]:
         sales("freight.rate.finder.result", "action_toggle_quote", [result])
-    ids["finder_quote"] = finder
-    portal = [q for q, n in counts.items() if n >= 2]
-    offered = manager(
+    (row,) = sales(
         "freight.quotation",
-        "search_read",
-        [("state", "=", "sent"), ("id", "in", portal or [0])],
-        fields=["access_url", "access_token"],
-        limit=1,
-    ) or manager(
-        "freight.quotation",
-        "search_read",
-        [("state", "=", "sent")],
-        fields=["access_url", "access_token"],
-        limit=1,
+        "read",
+        [ids["quotation_mpbd_la_demo"]],
+        ["access_url", "access_token"],
     )
-    row = offered[0]
-    ids["quotation_portal_url"] = (
-        f"{row['access_url']}?access_token={row['access_token']}"
-    )
-    return ids
+    url = f"{row['access_url']}?access_token={row['access_token']}"
+    return {"finder_quote": finder, "quotation_portal_url": url}
 
 
 def bad_rate_sheet():
@@ -340,6 +309,10 @@ def main():
                     page.locator(
                         "button[name=action_log_interaction]:visible"
                     ).first.click()
+                if name == "quotation-options":
+                    # The options are a tab of their own.
+                    page.wait_for_selector(".o_form_view .o_notebook")
+                    page.locator(".o_notebook a[name=options]").first.click()
                 page.wait_for_selector(ready, timeout=60000)
                 if name == "menu":
                     page.click(

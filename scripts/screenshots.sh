@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make screenshots: serve the "freight" database (as `make run` makes it) on a
 # spare port, take the screenshots of scripts/screenshots.py into
-# docs/screenshots/, then stop what it started.
+# docs/screenshots/ and the demo quotations' PDF pages into docs/quotation-pdf/,
+# then stop what it started.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 PG_PORT="${PG_PORT:-5435}"
@@ -27,4 +28,10 @@ for _ in $(seq 120); do
 done
 "$VPY" "$REPO_DIR/scripts/screenshots.py" "http://127.0.0.1:$HTTP_PORT" \
     "$REPO_DIR/docs/screenshots"
+if [ -z "${FREIGHT_SHOTS:-}" ] || [[ ",$FREIGHT_SHOTS," == *",pdf,"* ]]; then
+    (cd "$REPO_DIR" && FREIGHT_REPORT_URL="http://127.0.0.1:$HTTP_PORT" \
+        "$VPY" "$ODOO_SRC/odoo-bin" shell -c "$CONF" -d "$DB" --no-http \
+        --log-level=error <scripts/quotation_pdfs.py)
+    log "quotation PDF pages in docs/quotation-pdf/"
+fi
 log "screenshots in docs/screenshots/"

@@ -174,6 +174,21 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         query = f"?access_token={token}" if token else ""
         return f"/my/freight_quotations/{quotation.id}{suffix}{query}"
 
+    def _both(self, source):
+        """SOURCE in English and in Vietnamese: the visitor's language is the
+        server's default (Vietnamese once the translations are loaded)."""
+        return {
+            self.env(context=dict(self.env.context, lang=lang))._(source)
+            for lang in ("en_US", "vi_VN")
+        }
+
+    def _decided_online(self, quotation):
+        """Why QUOTATION cannot be decided online, in either language."""
+        return {
+            quotation.with_context(lang=lang)._can_be_decided_online()
+            for lang in ("en_US", "vi_VN")
+        }
+
     def _accept(self, quotation, option=None, token=None, name="Trần Thị Mai"):
         """POST the signature form as the portal's JSON-RPC client does."""
         params = {"name": name, "signature": SIGNATURE}
@@ -271,7 +286,8 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         response = self.url_open(self._url(self.draft), allow_redirects=False)
         self.assertRefusedPage(response, self.draft)
         result = self._accept(self.draft).json()["result"]
-        self.assertEqual(result, {"error": "This quotation cannot be opened."})
+        self.assertEqual(set(result), {"error"})
+        self.assertIn(result["error"], self._both("This quotation cannot be opened."))
         self.assertEqual(self._snapshot(self.draft), before)
 
     def test_salesperson_preview(self):
@@ -311,8 +327,13 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         self.assertTrue(quotation.signature)
         self.assertEqual(quotation.decision_date, date(2026, 3, 10))
         self.assertEqual(quotation.amount_total, 3445.0)
+        # Posted as the customer's comment (in the server's language).
         message = quotation.message_ids.filtered(
-            lambda msg: "Accepted online by Trần Thị Mai" in str(msg.body)
+            lambda msg: "Trần Thị Mai" in str(msg.body)
+            and msg.message_type == "comment"
+        )
+        self.assertEqual(
+            message.author_id, quotation.contact_id or quotation.partner_id
         )
         self.assertEqual(len(message), 1)
         self.assertIn(option_b.display_name, str(message.body))
@@ -328,14 +349,14 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         )
         # The page says so, and offers no signature any more.
         html = self.url_open(result["redirect_url"]).text
-        self.assertIn("Thank you!", html)
+        self.assertTrue("Thank you!" in html or "Xin cảm ơn Quý khách!" in html)
         self.assertNotIn("freight_modal_accept", html)
 
         before = self._snapshot(quotation)
         result = self._accept(quotation, quotation.option_ids[0], name="Someone Else")
         result = result.json()["result"]
-        self.assertEqual(result, {"error": quotation._can_be_decided_online()})
-        self.assertIn("can no longer be accepted", result["error"])
+        self.assertEqual(set(result), {"error"})
+        self.assertIn(result["error"], self._decided_online(quotation))
         self.assertEqual(self._snapshot(quotation), before)
 
     def test_accept_needs_an_option_of_the_quotation(self):
@@ -345,21 +366,25 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         for option in (None, self.single.option_ids):
             with self.subTest(option=option):
                 result = self._accept(self.quotation, option).json()["result"]
-                self.assertEqual(
-                    result, {"error": "Choose one of the options offered."}
+                self.assertIn(
+                    result["error"], self._both("Choose one of the options offered.")
                 )
                 self.assertEqual(self._snapshot(self.quotation), before)
         before = self._snapshot(self.single)
         result = self._accept(self.single, self.quotation.option_ids[0]).json()[
             "result"
         ]
-        self.assertEqual(result, {"error": "Choose one of the options offered."})
+        self.assertEqual(set(result), {"error"})
+        self.assertIn(result["error"], self._both("Choose one of the options offered."))
         self.assertEqual(self._snapshot(self.single), before)
 
     def test_accept_needs_name_and_signature(self):
         before = self._snapshot(self.single)
         result = self._accept(self.single, name="  ").json()["result"]
-        self.assertEqual(result, {"error": "Write your name to sign the quotation."})
+        self.assertEqual(set(result), {"error"})
+        self.assertIn(
+            result["error"], self._both("Write your name to sign the quotation.")
+        )
         self.assertEqual(self._snapshot(self.single), before)
 
     def test_accept_with_unreadable_signature(self):
@@ -377,7 +402,8 @@ class TestQuotationPortal(FreightCommon, HttpCase):
     def test_accept_with_wrong_token(self):
         before = self._snapshot(self.single)
         result = self._accept(self.single, token="wrong-token").json()["result"]
-        self.assertEqual(result, {"error": "This quotation cannot be opened."})
+        self.assertEqual(set(result), {"error"})
+        self.assertIn(result["error"], self._both("This quotation cannot be opened."))
         self.assertEqual(self._snapshot(self.single), before)
 
     def test_single_option_accepts_it(self):
@@ -393,14 +419,15 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         refusal = self.past._can_be_decided_online()
         self.assertIn("09/03/2026", refusal)
         result = self._accept(self.past).json()["result"]
-        self.assertEqual(result, {"error": refusal})
+        self.assertEqual(set(result), {"error"})
+        self.assertIn(result["error"], self._decided_online(self.past))
         self.assertEqual(self._snapshot(self.past), before)
         response = self._decline(self.past, "Too late", form_of=self.single)
         self.assertEqual(response.status_code, 200)
         self.assertEqual(self._snapshot(self.past), before)
         # The page shows why, and no button to decide.
         html = self.url_open(self._url(self.past)).text
-        self.assertIn("ask us for a new one", html)
+        self.assertTrue(any(why in html for why in self._decided_online(self.past)))
         self.assertNotIn("freight_modal_accept", html)
 
     # ------------------------------------------------------------------
@@ -428,7 +455,12 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         before = self._snapshot(self.single)
         response = self._decline(self.single, "   ")
         self.assertEqual(response.status_code, 200)
-        self.assertIn("Tell us why you decline the quotation.", response.text)
+        self.assertTrue(
+            any(
+                why in response.text
+                for why in self._both("Tell us why you decline the quotation.")
+            )
+        )
         self.assertEqual(self._snapshot(self.single), before)
 
     # ------------------------------------------------------------------
@@ -472,7 +504,8 @@ class TestQuotationPortal(FreightCommon, HttpCase):
         self.assertEqual(counters, {"freight_quotation_count": 0})
         before = self._snapshot(self.quotation)
         result = self._accept(self.quotation, self.quotation.option_ids[0], token="")
-        self.assertEqual(
-            result.json()["result"], {"error": "This quotation cannot be opened."}
+        self.assertIn(
+            result.json()["result"]["error"],
+            self._both("This quotation cannot be opened."),
         )
         self.assertEqual(self._snapshot(self.quotation), before)
