@@ -8,5 +8,13 @@
     "website": "https://github.com/freight-crm/freight-crm",
     "author": "Freight CRM contributors",
     "license": "LGPL-3",
-    "depends": ["freight_quotation"],
+    "depends": ["freight_quotation", "resource"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/freight_inquiry_security.xml",
+        "data/ir_sequence_data.xml",
+        "data/mail_activity_type_data.xml",
+        "data/freight_inquiry_reject_reason_data.xml",
+        "views/freight_inquiry_views.xml",
+    ],
 }

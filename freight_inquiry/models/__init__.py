@@ -1,0 +1,5 @@
+from . import freight_inquiry_selection
+from . import freight_inquiry
+from . import freight_inquiry_container
+from . import freight_inquiry_reject_reason
+from . import freight_quotation

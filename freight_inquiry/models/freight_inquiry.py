@@ -1,0 +1,611 @@
+# Copyright 2026 Freight CRM contributors
+# License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from markupsafe import Markup
+from psycopg2 import errors
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from odoo.addons.freight_crm.models.freight_selection import (
+    DIRECTIONS,
+    TRANSPORT_MODES,
+)
+from odoo.addons.freight_quotation.models.freight_quotation_selection import (
+    CONTAINER_MODES,
+    DG_CLASSES,
+)
+from odoo.addons.freight_rates.models.freight_rate import SEA_KG_PER_CBM
+from odoo.addons.freight_rates.models.freight_rate_finder_engine import (
+    chargeable_weight,
+)
+
+from .freight_inquiry_selection import INQUIRY_STATES, PRIORITIES
+
+
+class FreightInquiry(models.Model):
+    """A salesperson asks pricing for a price: the request that never gets
+    lost, answered against a clock, and that becomes the quotation."""
+
+    _name = "freight.inquiry"
+    _description = "Service Inquiry"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "priority desc, response_due, id desc"
+    _check_company_auto = True
+
+    name = fields.Char(
+        string="Number", required=True, copy=False, readonly=True, default="/"
+    )
+    state = fields.Selection(
+        INQUIRY_STATES,
+        required=True,
+        default="draft",
+        copy=False,
+        readonly=True,
+        tracking=True,
+        index=True,
+    )
+    priority = fields.Selection(PRIORITIES, default="0", tracking=True)
+    company_id = fields.Many2one(
+        "res.company", required=True, default=lambda self: self.env.company, index=True
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Requester",
+        default=lambda self: self.env.user,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        tracking=True,
+        index=True,
+        check_company=True,
+        domain="[('is_company', '=', True)]",
+    )
+    customer_user_id = fields.Many2one(
+        related="partner_id.commercial_partner_id.user_id",
+        store=True,
+        index=True,
+        string="Customer's Salesperson",
+        help="The salesperson the customer belongs to: the record rules follow "
+        "the customer.",
+    )
+    lead_id = fields.Many2one(
+        "crm.lead",
+        string="Opportunity",
+        check_company=True,
+        index="btree_not_null",
+        domain="[('partner_id.commercial_partner_id', '=', partner_id)]",
+    )
+    pricing_user_id = fields.Many2one(
+        "res.users",
+        string="Pricing Assignee",
+        tracking=True,
+        index=True,
+        domain="[('share', '=', False)]",
+    )
+    # Shipment
+    mode = fields.Selection(TRANSPORT_MODES, required=True, default="sea_fcl")
+    direction = fields.Selection(DIRECTIONS, required=True, default="export")
+    incoterm_id = fields.Many2one("account.incoterms", string="Incoterm")
+    place_of_receipt = fields.Char()
+    pol_id = fields.Many2one("freight.port", string="Port of Loading")
+    pod_id = fields.Many2one("freight.port", string="Port of Discharge")
+    place_of_delivery = fields.Char()
+    lane = fields.Char(compute="_compute_lane", store=True)
+    commodity = fields.Char()
+    commodity_id = fields.Many2one(
+        "freight.classification",
+        string="Commodity Group",
+        domain="[('kind', '=', 'commodity')]",
+    )
+    packages = fields.Integer()
+    package_kind = fields.Char(string="Package Type")
+    dimensions = fields.Text(help="Length x width x height of the packages.")
+    gross_weight = fields.Float(string="Gross Weight (kg)", digits=(16, 2))
+    volume = fields.Float(string="Volume (CBM)", digits=(16, 3))
+    chargeable_weight = fields.Float(
+        string="Chargeable Weight (kg)",
+        digits=(16, 2),
+        compute="_compute_chargeable",
+        store=True,
+    )
+    revenue_tons = fields.Float(
+        string="W/M", digits=(16, 3), compute="_compute_chargeable", store=True
+    )
+    dangerous_goods = fields.Boolean()
+    dg_class = fields.Selection(DG_CLASSES, string="DG Class")
+    un_number = fields.Char(string="UN Number")
+    reefer = fields.Boolean()
+    reefer_temperature = fields.Float(string="Temperature (°C)", digits=(4, 1))
+    oversized = fields.Boolean(string="Out of Gauge")
+    container_ids = fields.One2many(
+        "freight.inquiry.container", "inquiry_id", string="Containers", copy=True
+    )
+    container_summary = fields.Char(
+        string="Equipment", compute="_compute_container_summary", store=True
+    )
+    cargo_ready_date = fields.Date(index=True)
+    target_rate = fields.Monetary(currency_field="target_currency_id")
+    target_currency_id = fields.Many2one(
+        "res.currency",
+        default=lambda self: self.env.ref("base.USD", raise_if_not_found=False),
+    )
+    preferred_carrier_ids = fields.Many2many(
+        "res.partner",
+        "freight_inquiry_preferred_carrier_rel",
+        "inquiry_id",
+        "partner_id",
+        string="Preferred Carriers",
+        domain="[('freight_carrier_kind', '!=', False)]",
+    )
+    excluded_carrier_ids = fields.Many2many(
+        "res.partner",
+        "freight_inquiry_excluded_carrier_rel",
+        "inquiry_id",
+        "partner_id",
+        string="Excluded Carriers",
+        domain="[('freight_carrier_kind', '!=', False)]",
+    )
+    service_freight = fields.Boolean(string="Freight", default=True)
+    service_customs = fields.Boolean(string="Customs Clearance")
+    service_trucking = fields.Boolean(string="Trucking")
+    service_insurance = fields.Boolean(string="Insurance")
+    service_warehousing = fields.Boolean(string="Warehousing")
+    document_ids = fields.Many2many(
+        "ir.attachment",
+        string="Documents",
+        help="Packing list, MSDS, drawings...",
+    )
+    note = fields.Html(string="Notes")
+    # The clock
+    response_due = fields.Datetime(tracking=True, copy=False, index=True)
+    submitted_at = fields.Datetime(copy=False, readonly=True)
+    accepted_at = fields.Datetime(copy=False, readonly=True)
+    rejected_at = fields.Datetime(copy=False, readonly=True)
+    quoted_at = fields.Datetime(copy=False, readonly=True)
+    # Decision
+    reject_reason_id = fields.Many2one(
+        "freight.inquiry.reject.reason", string="Rejection Reason", copy=False
+    )
+    reject_note = fields.Text(string="Why Rejected", copy=False)
+    quotation_id = fields.Many2one(
+        "freight.quotation", string="Quotation", copy=False, readonly=True
+    )
+
+    _sql_constraints = [
+        (
+            "name_company_unique",
+            "UNIQUE (name, company_id)",
+            "An inquiry number is used once per company.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+    @api.depends("pol_id", "pod_id")
+    def _compute_lane(self):
+        for inquiry in self:
+            ends = (inquiry.pol_id, inquiry.pod_id)
+            inquiry.lane = (
+                " → ".join(port.code or port.name for port in ends)
+                if all(ends)
+                else False
+            )
+
+    @api.depends("mode", "gross_weight", "volume")
+    def _compute_chargeable(self):
+        for inquiry in self:
+            inquiry.chargeable_weight = chargeable_weight(
+                inquiry.mode, inquiry.gross_weight, inquiry.volume
+            )
+            inquiry.revenue_tons = max(
+                inquiry.volume, inquiry.gross_weight / SEA_KG_PER_CBM
+            )
+
+    @api.depends("container_ids.quantity", "container_ids.container_type_id")
+    def _compute_container_summary(self):
+        for inquiry in self:
+            inquiry.container_summary = ", ".join(
+                f"{row.quantity} x {row.container_type_id.code}"
+                for row in inquiry.container_ids
+            )
+
+    # ------------------------------------------------------------------
+    # Constraints
+    # ------------------------------------------------------------------
+    @api.constrains("mode", "container_ids")
+    def _check_containers(self):
+        for inquiry in self:
+            if inquiry.container_ids and inquiry.mode not in CONTAINER_MODES:
+                raise ValidationError(
+                    self.env._(
+                        "An air or LCL inquiry carries no container: remove the "
+                        "containers or change the mode."
+                    )
+                )
+
+    @api.constrains("gross_weight", "volume", "packages", "target_rate")
+    def _check_cargo(self):
+        for inquiry in self:
+            values = (
+                inquiry.gross_weight,
+                inquiry.volume,
+                inquiry.packages,
+                inquiry.target_rate,
+            )
+            if any(value < 0 for value in values):
+                raise ValidationError(
+                    self.env._(
+                        "Weight, volume, packages and the target rate cannot be "
+                        "negative."
+                    )
+                )
+
+    @api.constrains("preferred_carrier_ids", "excluded_carrier_ids")
+    def _check_carriers(self):
+        for inquiry in self:
+            both = inquiry.preferred_carrier_ids & inquiry.excluded_carrier_ids
+            if both:
+                raise ValidationError(
+                    self.env._(
+                        "%s is both preferred and excluded: choose one.",
+                        both[0].name,
+                    )
+                )
+
+    @api.constrains("partner_id")
+    def _check_partner_company(self):
+        for inquiry in self:
+            if not inquiry.partner_id.is_company:
+                raise ValidationError(
+                    self.env._(
+                        "Ask for a company, not a person: choose %s's company as "
+                        "the customer.",
+                        inquiry.partner_id.name,
+                    )
+                )
+
+    # ------------------------------------------------------------------
+    # CRUD
+    # ------------------------------------------------------------------
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                company = self.env["res.company"].browse(
+                    vals.get("company_id") or self.env.company.id
+                )
+                vals["name"] = (
+                    self.env["ir.sequence"]
+                    .with_company(company)
+                    .next_by_code("freight.inquiry")
+                    or "/"
+                )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        result = super().write(vals)
+        if "partner_id" in vals:
+            # The rules are checked before the write: check the customer the
+            # inquiry now belongs to too.
+            self.check_access("write")
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        for inquiry in self:
+            if inquiry.state not in ("draft", "cancelled"):
+                raise UserError(
+                    self.env._(
+                        "%s was submitted to pricing: cancel it rather than delete it.",
+                        inquiry.name,
+                    )
+                )
+
+    def _state_label(self):
+        return dict(self._fields["state"]._description_selection(self.env))[self.state]
+
+    def _check_state(self, allowed, verb):
+        for inquiry in self:
+            if inquiry.state not in allowed:
+                raise UserError(
+                    self.env._(
+                        "%(name)s is %(state)s: it cannot be %(verb)s.",
+                        name=inquiry.name,
+                        state=inquiry._state_label(),
+                        verb=verb,
+                    )
+                )
+
+    def _check_pricing(self, verb):
+        if not self.env.user.has_group("freight_crm.group_freight_pricing"):
+            raise UserError(self.env._("Only pricing can %s an inquiry.", verb))
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+    def action_submit(self):
+        """Send the inquiry to pricing: routed, timed, notified."""
+        self._check_state(("draft", "rejected"), self.env._("submitted"))
+        for inquiry in self:
+            if not (inquiry.pol_id and inquiry.pod_id) and inquiry.mode != "logistics":
+                raise UserError(
+                    self.env._(
+                        "Give the ports of loading and discharge to ask for a price."
+                    )
+                )
+            if inquiry.mode == "sea_fcl" and not inquiry.container_ids:
+                raise UserError(self.env._("Give the containers of an FCL shipment."))
+            if inquiry.mode in ("air", "sea_lcl") and not (
+                inquiry.gross_weight or inquiry.volume
+            ):
+                raise UserError(
+                    self.env._("Give the gross weight or the volume of the cargo.")
+                )
+        now = fields.Datetime.now()
+        for inquiry in self:
+            inquiry.write(
+                {
+                    "state": "submitted",
+                    "submitted_at": now,
+                    "reject_reason_id": False,
+                    "reject_note": False,
+                    "accepted_at": False,
+                    "rejected_at": False,
+                }
+            )
+            inquiry._route()
+        return True
+
+    def _route(self):
+        """Assign, time and notify (freight_inquiry's routing lives in
+        _assignee(), _due_date() and _notify_pricing())."""
+        for inquiry in self:
+            assignee = inquiry._assignee()
+            inquiry.write(
+                {
+                    "pricing_user_id": assignee.id,
+                    "response_due": inquiry._due_date(),
+                }
+            )
+            inquiry._notify_pricing()
+
+    def _assignee(self):
+        """Who answers: the routing rules (a later release); none means the
+        pricing team."""
+        self.ensure_one()
+        return self.pricing_user_id
+
+    def _due_date(self):
+        """When pricing must answer (a later release counts working hours)."""
+        self.ensure_one()
+        return self.response_due
+
+    def _pricing_team(self):
+        """The pricing users of the inquiry's company."""
+        group = self.env.ref("freight_crm.group_freight_pricing")
+        return group.users.filtered(
+            lambda user: self.company_id in user.company_ids and not user.share
+        )
+
+    def _notify_pricing(self):
+        """The assignee gets an activity due at the deadline; the pricing
+        team a message in the chatter (they follow it)."""
+        self.ensure_one()
+        team = self._pricing_team()
+        self.message_subscribe(
+            partner_ids=(team.partner_id | self.user_id.partner_id).ids
+        )
+        deadline = (
+            fields.Date.to_date(
+                fields.Datetime.context_timestamp(self, self.response_due)
+            )
+            if self.response_due
+            else fields.Date.context_today(self)
+        )
+        if self.pricing_user_id:
+            self.activity_schedule(
+                "freight_inquiry.mail_activity_inquiry_answer",
+                date_deadline=deadline,
+                user_id=self.pricing_user_id.id,
+            )
+        self.message_post(
+            body=Markup(self.env._("New inquiry for pricing: %(lane)s, %(mode)s."))
+            % {
+                "lane": self.lane or "",
+                "mode": dict(self._fields["mode"]._description_selection(self.env))[
+                    self.mode
+                ],
+            },
+            message_type="comment",
+            subtype_xmlid="mail.mt_comment",
+            partner_ids=team.partner_id.ids,
+        )
+
+    def _lock_for_decision(self):
+        """Lock the inquiries for a decision, or refuse at once when another
+        pricing user is deciding them right now."""
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.execute_query(
+                    SQL(
+                        "SELECT id FROM freight_inquiry WHERE id IN %s "
+                        "FOR UPDATE NOWAIT",
+                        tuple(self.ids),
+                    )
+                )
+        except errors.LockNotAvailable as exc:
+            raise UserError(
+                self.env._(
+                    "Another pricing user is answering this inquiry right now: "
+                    "reload it in a moment."
+                )
+            ) from exc
+        # The state as it is now, not as this transaction first read it.
+        self.invalidate_recordset(["state", "pricing_user_id"])
+
+    def action_accept(self):
+        """Pricing takes the inquiry: a draft quotation is made from it."""
+        self._check_pricing(self.env._("accept"))
+        self._lock_for_decision()
+        self._check_state(("submitted",), self.env._("accepted"))
+        now = fields.Datetime.now()
+        for inquiry in self:
+            inquiry.write(
+                {
+                    "state": "accepted",
+                    "accepted_at": now,
+                    "pricing_user_id": (inquiry.pricing_user_id or self.env.user).id,
+                }
+            )
+            inquiry._close_answer_activities(self.env._("Accepted."))
+            inquiry._create_quotation()
+            inquiry.message_post(
+                body=self.env._("Accepted by %s.", self.env.user.name),
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=inquiry.user_id.partner_id.ids,
+            )
+        return True
+
+    def _create_quotation(self, rates=None):
+        """The draft quotation of the inquiry (a later release fills it from
+        the rates pricing ticks)."""
+        self.ensure_one()
+        Quotation = self.env["freight.quotation"]
+        # sudo: pricing creates the quotation the customer's salesperson will
+        # send; the quotation's own rules still hold (it is the salesperson's).
+        quotation = Quotation.sudo().create(self._quotation_values())
+        self.write({"quotation_id": quotation.id})
+        return quotation
+
+    def _quotation_values(self):
+        self.ensure_one()
+        return {
+            "partner_id": self.partner_id.commercial_partner_id.id,
+            "company_id": self.company_id.id,
+            "user_id": (self.user_id or self.customer_user_id).id,
+            "lead_id": self.lead_id.id,
+            "inquiry_id": self.id,
+            "mode": self.mode,
+            "direction": self.direction,
+            "incoterm_id": self.incoterm_id.id,
+            "place_of_receipt": self.place_of_receipt,
+            "pol_id": self.pol_id.id,
+            "pod_id": self.pod_id.id,
+            "place_of_delivery": self.place_of_delivery,
+            "commodity": self.commodity,
+            "commodity_id": self.commodity_id.id,
+            "packages": self.packages,
+            "package_kind": self.package_kind,
+            "gross_weight": self.gross_weight,
+            "volume": self.volume,
+            "dangerous_goods": self.dangerous_goods,
+            "dg_class": self.dg_class,
+            "un_number": self.un_number,
+            "reefer": self.reefer,
+            "reefer_temperature": self.reefer_temperature,
+            "container_ids": [
+                fields.Command.create(
+                    {
+                        "container_type_id": row.container_type_id.id,
+                        "quantity": row.quantity,
+                    }
+                )
+                for row in self.container_ids
+            ],
+        }
+
+    def action_reject(self):
+        """Open the rejection form (the reason is asked)."""
+        self._check_pricing(self.env._("reject"))
+        self._check_state(("submitted", "accepted"), self.env._("rejected"))
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reject the Inquiry"),
+            "res_model": "freight.inquiry.reject",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"active_ids": self.ids, "active_model": self._name},
+        }
+
+    def _reject(self, reason, note=False):
+        self._check_pricing(self.env._("reject"))
+        self._lock_for_decision()
+        self._check_state(("submitted", "accepted"), self.env._("rejected"))
+        if not reason:
+            raise UserError(self.env._("Give the reason the inquiry is rejected."))
+        self.write(
+            {
+                "state": "rejected",
+                "rejected_at": fields.Datetime.now(),
+                "reject_reason_id": reason.id,
+                "reject_note": note,
+            }
+        )
+        for inquiry in self:
+            inquiry._close_answer_activities(self.env._("Rejected."))
+            body = self.env._("Rejected: %s", reason.name)
+            if note:
+                body = self.env._(
+                    "Rejected: %(reason)s. %(note)s", reason=reason.name, note=note
+                )
+            inquiry.message_post(
+                body=body,
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=inquiry.user_id.partner_id.ids,
+            )
+            inquiry.activity_schedule(
+                "mail.mail_activity_data_todo",
+                user_id=(inquiry.user_id or inquiry.customer_user_id).id
+                or self.env.user.id,
+                summary=self.env._("Inquiry rejected: correct it or tell the customer"),
+                note=body,
+            )
+
+    def action_cancel(self):
+        self._check_state(("draft", "submitted", "rejected"), self.env._("cancelled"))
+        self.write({"state": "cancelled"})
+        self._close_answer_activities(self.env._("Cancelled."))
+        return True
+
+    def action_draft(self):
+        self._check_state(("cancelled", "rejected"), self.env._("reset to draft"))
+        self.write({"state": "draft"})
+        return True
+
+    def action_view_quotation(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "freight.quotation",
+            "res_id": self.quotation_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def _close_answer_activities(self, feedback):
+        activity_type = self.env.ref(
+            "freight_inquiry.mail_activity_inquiry_answer", raise_if_not_found=False
+        )
+        activities = self.activity_ids.filtered(
+            lambda activity: activity.activity_type_id == activity_type
+        )
+        if activities:
+            activities.action_feedback(feedback=feedback)
+
+    def _mark_quoted(self):
+        """The quotation was sent: the inquiry is answered."""
+        answered = self.filtered(lambda inquiry: inquiry.state == "accepted")
+        if answered:
+            # sudo: sending the quotation (the salesperson) closes the
+            # inquiry pricing accepted.
+            answered.sudo().write(
+                {"state": "quoted", "quoted_at": fields.Datetime.now()}
+            )

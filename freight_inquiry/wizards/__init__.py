@@ -1,0 +1,1 @@
+from . import freight_inquiry_reject
