@@ -647,8 +647,7 @@ class FreightInquiry(models.Model):
         store=True,
         aggregator="avg",
         digits=(16, 2),
-        help="Working hours from the submission to the acceptance or the "
-        "rejection.",
+        help="Working hours from the submission to the acceptance or the rejection.",
     )
     hours_to_quote = fields.Float(
         string="Hours to Quote",
@@ -681,9 +680,7 @@ class FreightInquiry(models.Model):
         index=True,
         help="Answered after its deadline, or still unanswered after it.",
     )
-    overdue_count = fields.Integer(
-        string="Overdue Count", compute="_compute_is_overdue", store=True
-    )
+    overdue_count = fields.Integer(compute="_compute_is_overdue", store=True)
 
     def _work_hours(self, start, stop):
         """Working hours of the company between two naive UTC datetimes."""

@@ -27,12 +27,10 @@ class FreightInquiryRoutingRule(models.Model):
     direction = fields.Selection(DIRECTIONS)
     origin_country_id = fields.Many2one(
         "res.country",
-        string="Origin Country",
         help="The country of the port of loading.",
     )
     destination_country_id = fields.Many2one(
         "res.country",
-        string="Destination Country",
         help="The country of the port of discharge.",
     )
     partner_id = fields.Many2one(

@@ -37,9 +37,17 @@ class TestInquiryClock(FreightQuotationCommon, TransactionCase):
                 "name": "Vietnam office",
                 "tz": "Asia/Ho_Chi_Minh",
                 "attendance_ids": [
-                    (0, 0, {"name": f"{day} {start}", "dayofweek": str(day),
-                            "hour_from": start, "hour_to": start + 4,
-                            "day_period": period})
+                    (
+                        0,
+                        0,
+                        {
+                            "name": f"{day} {start}",
+                            "dayofweek": str(day),
+                            "hour_from": start,
+                            "hour_to": start + 4,
+                            "day_period": period,
+                        },
+                    )
                     for day in range(5)
                     for start, period in ((8, "morning"), (13, "afternoon"))
                 ],
@@ -324,7 +332,44 @@ class TestInquiryClock(FreightQuotationCommon, TransactionCase):
             ["reject_reason_id"],
         )
         self.assertEqual(
-            {g["reject_reason_id"] and g["reject_reason_id"][0]: g["reject_reason_id_count"]
-             for g in by_reason},
+            {
+                g["reject_reason_id"] and g["reject_reason_id"][0]: g[
+                    "reject_reason_id_count"
+                ]
+                for g in by_reason
+            },
             {reason.id: 1, False: 3},
         )
+
+    def test_routing_query_count_constant(self):
+        """Submitting costs the same queries with 1 rule as with 30."""
+
+        def submit_queries():
+            with freeze_time(FRIDAY_16H):
+                inquiry = self._inquiry()
+                self.env.flush_all()
+                self.env.invalidate_all()
+                before = self.env.cr.sql_log_count
+                inquiry.action_submit()
+                self.env.flush_all()
+                return self.env.cr.sql_log_count - before
+
+        self.Rule.create(
+            {"sequence": 99, "mode": "air", "user_id": self.user_pricing.id}
+        )
+        submit_queries()  # warm the caches
+        one_rule = submit_queries()
+        self.Rule.create(
+            [
+                {
+                    "sequence": n,
+                    "mode": "sea_fcl",
+                    "partner_id": self.customer_b.id,
+                    "user_id": self.user_pricing_2.id,
+                }
+                for n in range(30)
+            ]
+        )
+        self.env.flush_all()
+        submit_queries()
+        self.assertEqual(submit_queries(), one_rule)
