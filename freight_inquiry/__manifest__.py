@@ -12,9 +12,14 @@
     "data": [
         "security/ir.model.access.csv",
         "security/freight_inquiry_security.xml",
+        "security/freight_inquiry_clock_security.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/freight_inquiry_reject_reason_data.xml",
+        "data/freight_inquiry_sla_data.xml",
+        "data/ir_cron_data.xml",
         "views/freight_inquiry_views.xml",
+        "views/freight_inquiry_config_views.xml",
+        "views/freight_inquiry_report_views.xml",
     ],
 }

@@ -1,11 +1,13 @@
 # Copyright 2026 Freight CRM contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from datetime import timedelta
+
 from markupsafe import Markup
 from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, format_datetime
 
 from odoo.addons.freight_crm.models.freight_selection import (
     DIRECTIONS,
@@ -376,15 +378,41 @@ class FreightInquiry(models.Model):
             inquiry._notify_pricing()
 
     def _assignee(self):
-        """Who answers: the routing rules (a later release); none means the
-        pricing team."""
+        """Who answers: the user of the first routing rule of the company that
+        matches (by sequence); none means the pricing team."""
         self.ensure_one()
-        return self.pricing_user_id
+        # One query, however many rules the company has.
+        rules = self.env["freight.inquiry.routing.rule"].search(
+            [("company_id", "=", self.company_id.id)]
+        )
+        rule = next((rule for rule in rules if rule._matches(self)), rules.browse())
+        return rule.user_id
+
+    def _sla(self):
+        self.ensure_one()
+        return self.env["freight.inquiry.sla"].search(
+            [
+                ("company_id", "=", self.company_id.id),
+                ("mode", "=", self.mode),
+                ("priority", "=", self.priority or "0"),
+            ],
+            limit=1,
+        )
 
     def _due_date(self):
-        """When pricing must answer (a later release counts working hours)."""
+        """When pricing must answer: the response time of the company for the
+        mode and priority, counted in the company's working hours from the
+        submission; no response time, no deadline."""
         self.ensure_one()
-        return self.response_due
+        sla = self._sla()
+        if not (sla and self.submitted_at):
+            return False
+        calendar = self.company_id.resource_calendar_id
+        if not calendar:
+            return self.submitted_at + timedelta(hours=sla.hours)
+        # Naive datetimes are UTC for the calendar, which works in its own
+        # time zone and answers in naive UTC (resource's make_aware).
+        return calendar.plan_hours(sla.hours, self.submitted_at, compute_leaves=True)
 
     def _pricing_team(self):
         """The pricing users of the inquiry's company."""
@@ -609,3 +637,150 @@ class FreightInquiry(models.Model):
             answered.sudo().write(
                 {"state": "quoted", "quoted_at": fields.Datetime.now()}
             )
+
+    # ------------------------------------------------------------------
+    # The clock: measures, escalation and the response time report
+    # ------------------------------------------------------------------
+    hours_to_answer = fields.Float(
+        string="Hours to Answer",
+        compute="_compute_clock",
+        store=True,
+        aggregator="avg",
+        digits=(16, 2),
+        help="Working hours from the submission to the acceptance or the rejection.",
+    )
+    hours_to_quote = fields.Float(
+        string="Hours to Quote",
+        compute="_compute_clock",
+        store=True,
+        aggregator="avg",
+        digits=(16, 2),
+        help="Working hours from the submission to the quotation sent.",
+    )
+    accepted_rate = fields.Float(
+        string="Acceptance Rate (%)",
+        compute="_compute_clock",
+        store=True,
+        aggregator="avg",
+        digits=(16, 2),
+        help="100 for an accepted inquiry, 0 for a rejected one: its average "
+        "over answered inquiries is the acceptance rate.",
+    )
+    escalated = fields.Boolean(
+        compute="_compute_escalated",
+        store=True,
+        readonly=False,
+        copy=False,
+        help="The pricing manager was told the inquiry is late.",
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_is_overdue",
+        store=True,
+        index=True,
+        help="Answered after its deadline, or still unanswered after it.",
+    )
+    overdue_count = fields.Integer(compute="_compute_is_overdue", store=True)
+
+    def _work_hours(self, start, stop):
+        """Working hours of the company between two naive UTC datetimes."""
+        self.ensure_one()
+        if not (start and stop) or stop <= start:
+            return 0.0
+        calendar = self.company_id.resource_calendar_id
+        if not calendar:
+            return (stop - start).total_seconds() / 3600
+        return calendar.get_work_hours_count(start, stop)
+
+    @api.depends("submitted_at", "accepted_at", "rejected_at", "quoted_at")
+    def _compute_clock(self):
+        for inquiry in self:
+            answered_at = inquiry.accepted_at or inquiry.rejected_at
+            inquiry.hours_to_answer = inquiry._work_hours(
+                inquiry.submitted_at, answered_at
+            )
+            inquiry.hours_to_quote = inquiry._work_hours(
+                inquiry.submitted_at, inquiry.quoted_at
+            )
+            accepted = inquiry.accepted_at and not inquiry.rejected_at
+            inquiry.accepted_rate = 100.0 if accepted else 0.0
+
+    @api.depends("submitted_at")
+    def _compute_escalated(self):
+        # A new submission starts a new clock.
+        self.escalated = False
+
+    @api.depends("response_due", "accepted_at", "rejected_at", "escalated")
+    def _compute_is_overdue(self):
+        for inquiry in self:
+            answered_at = inquiry.accepted_at or inquiry.rejected_at
+            inquiry.is_overdue = inquiry.escalated or bool(
+                answered_at
+                and inquiry.response_due
+                and answered_at > inquiry.response_due
+            )
+            inquiry.overdue_count = int(inquiry.is_overdue)
+
+    @api.model
+    def _read_group_select(self, aggregate_spec, query):
+        """The averages of the clock count the inquiries it stopped for: an
+        inquiry still waiting has no time to answer yet, not zero."""
+        stopped_by = {
+            "hours_to_answer:avg": ("accepted_at", "rejected_at"),
+            "accepted_rate:avg": ("accepted_at", "rejected_at"),
+            "hours_to_quote:avg": ("quoted_at",),
+        }.get(aggregate_spec)
+        if not stopped_by:
+            return super()._read_group_select(aggregate_spec, query)
+        fname = aggregate_spec.split(":")[0]
+        condition = SQL(" OR ").join(
+            SQL("%s IS NOT NULL", self._field_to_sql(self._table, stop, query))
+            for stop in stopped_by
+        )
+        return SQL(
+            "AVG(%s) FILTER (WHERE %s)",
+            self._field_to_sql(self._table, fname, query),
+            condition,
+        )
+
+    def _escalation_users(self):
+        """The pricing manager of the inquiry: the response time's, else the
+        Freight administrators of the company."""
+        self.ensure_one()
+        manager = self._sla().manager_id
+        if manager:
+            return manager
+        admins = self.env.ref("freight_crm.group_freight_admin").users
+        return admins.filtered(
+            lambda user: self.company_id in user.company_ids and not user.share
+        )
+
+    @api.model
+    def _cron_escalate(self):
+        """Hourly: the submitted inquiries past their deadline go to the
+        pricing manager, once."""
+        late = self.search(
+            [
+                ("state", "=", "submitted"),
+                ("response_due", "<", fields.Datetime.now()),
+                ("escalated", "=", False),
+            ]
+        )
+        for inquiry in late:
+            for manager in inquiry._escalation_users():
+                inquiry.activity_schedule(
+                    "mail.mail_activity_data_todo",
+                    user_id=manager.id,
+                    summary=self.env._("Inquiry overdue: pricing has not answered"),
+                    note=self.env._(
+                        "%(name)s was due %(due)s and is still waiting for "
+                        "pricing (%(assignee)s).",
+                        name=inquiry.name,
+                        due=format_datetime(
+                            self.env, inquiry.response_due, tz=manager.tz
+                        ),
+                        assignee=inquiry.pricing_user_id.name
+                        or self.env._("the pricing team"),
+                    ),
+                )
+        late.write({"escalated": True})
