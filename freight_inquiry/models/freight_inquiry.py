@@ -92,7 +92,7 @@ class FreightInquiry(models.Model):
     # Shipment
     mode = fields.Selection(TRANSPORT_MODES, required=True, default="sea_fcl")
     direction = fields.Selection(DIRECTIONS, required=True, default="export")
-    incoterm_id = fields.Many2one("account.incoterms", string="Incoterm")
+    incoterm_id = fields.Many2one("account.incoterms")
     place_of_receipt = fields.Char()
     pol_id = fields.Many2one("freight.port", string="Port of Loading")
     pod_id = fields.Many2one("freight.port", string="Port of Discharge")
@@ -174,9 +174,7 @@ class FreightInquiry(models.Model):
         "freight.inquiry.reject.reason", string="Rejection Reason", copy=False
     )
     reject_note = fields.Text(string="Why Rejected", copy=False)
-    quotation_id = fields.Many2one(
-        "freight.quotation", string="Quotation", copy=False, readonly=True
-    )
+    quotation_id = fields.Many2one("freight.quotation", copy=False, readonly=True)
 
     _sql_constraints = [
         (
