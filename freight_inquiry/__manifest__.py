@@ -16,5 +16,7 @@
         "data/mail_activity_type_data.xml",
         "data/freight_inquiry_reject_reason_data.xml",
         "views/freight_inquiry_views.xml",
+        "views/freight_quotation_views.xml",
+        "wizards/freight_inquiry_accept_views.xml",
     ],
 }
