@@ -1,7 +1,6 @@
 # Copyright 2026 Freight CRM contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
-from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -432,23 +431,25 @@ class FreightInquiry(models.Model):
 
     def _lock_for_decision(self):
         """Lock the inquiries for a decision, or refuse at once when another
-        pricing user is deciding them right now."""
-        try:
-            with self.env.cr.savepoint(flush=False):
-                self.env.execute_query(
-                    SQL(
-                        "SELECT id FROM freight_inquiry WHERE id IN %s "
-                        "FOR UPDATE NOWAIT",
-                        tuple(self.ids),
-                    )
+        pricing user is deciding them right now (their rows are locked: SKIP
+        LOCKED leaves them out, without waiting nor an error in the log)."""
+        locked = {
+            row[0]
+            for row in self.env.execute_query(
+                SQL(
+                    "SELECT id FROM freight_inquiry WHERE id IN %s "
+                    "FOR NO KEY UPDATE SKIP LOCKED",
+                    tuple(self.ids),
                 )
-        except errors.LockNotAvailable as exc:
+            )
+        }
+        if locked != set(self.ids):
             raise UserError(
                 self.env._(
                     "Another pricing user is answering this inquiry right now: "
                     "reload it in a moment."
                 )
-            ) from exc
+            )
         # The state as it is now, not as this transaction first read it.
         self.invalidate_recordset(["state", "pricing_user_id"])
 
