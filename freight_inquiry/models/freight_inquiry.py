@@ -92,7 +92,7 @@ class FreightInquiry(models.Model):
     # Shipment
     mode = fields.Selection(TRANSPORT_MODES, required=True, default="sea_fcl")
     direction = fields.Selection(DIRECTIONS, required=True, default="export")
-    incoterm_id = fields.Many2one("account.incoterms", string="Incoterm")
+    incoterm_id = fields.Many2one("account.incoterms")
     place_of_receipt = fields.Char()
     pol_id = fields.Many2one("freight.port", string="Port of Loading")
     pod_id = fields.Many2one("freight.port", string="Port of Discharge")
@@ -174,9 +174,7 @@ class FreightInquiry(models.Model):
         "freight.inquiry.reject.reason", string="Rejection Reason", copy=False
     )
     reject_note = fields.Text(string="Why Rejected", copy=False)
-    quotation_id = fields.Many2one(
-        "freight.quotation", string="Quotation", copy=False, readonly=True
-    )
+    quotation_id = fields.Many2one("freight.quotation", copy=False, readonly=True)
 
     _sql_constraints = [
         (
@@ -500,10 +498,16 @@ class FreightInquiry(models.Model):
             try:
                 with self.env.cr.savepoint():
                     filler._fill(quotation)
-            except UserError:
+            except UserError as exc:
                 # No valid rate (or not enough to look one up): pricing
                 # enters the buying prices by hand, on blank freight charges.
-                pass
+                quotation.message_post(
+                    body=self.env._(
+                        "Not priced from a buying rate: %s",
+                        exc.args[0],
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
         if not quotation.line_ids and quotation.mode in RATE_MODES_DICT:
             charge = self.env["freight.rate.line"]._default_freight_charge(
                 quotation.mode

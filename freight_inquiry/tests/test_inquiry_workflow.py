@@ -133,6 +133,10 @@ class TestInquiryWorkflow(FreightInquiryCommon, TransactionCase):
         self.assertEqual(quotation.line_ids.container_type_id, self.c40hc)
         self.assertEqual(quotation.line_ids.buy_price, 0.0)
         self.assertFalse(quotation.line_ids.rate_line_id)
+        self.assertIn(
+            "Not priced from a buying rate",
+            "".join(quotation.message_ids.mapped("body")),
+        )
 
     def test_pricing_buy_side_sales_sell_side(self):
         inquiry = self._submitted()
