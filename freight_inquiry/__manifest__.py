@@ -21,5 +21,7 @@
         "views/freight_inquiry_views.xml",
         "views/freight_inquiry_config_views.xml",
         "views/freight_inquiry_report_views.xml",
+        "views/freight_quotation_views.xml",
+        "wizards/freight_inquiry_accept_views.xml",
     ],
 }

@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from markupsafe import Markup
-from psycopg2 import errors
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -17,12 +16,15 @@ from odoo.addons.freight_quotation.models.freight_quotation_selection import (
     CONTAINER_MODES,
     DG_CLASSES,
 )
-from odoo.addons.freight_rates.models.freight_rate import SEA_KG_PER_CBM
+from odoo.addons.freight_rates.models.freight_rate import RATE_MODES, SEA_KG_PER_CBM
 from odoo.addons.freight_rates.models.freight_rate_finder_engine import (
     chargeable_weight,
 )
+from odoo.addons.freight_rates.models.freight_rate_line import MODE_FREIGHT_UNITS
 
 from .freight_inquiry_selection import INQUIRY_STATES, PRIORITIES
+
+RATE_MODES_DICT = dict(RATE_MODES)
 
 
 class FreightInquiry(models.Model):
@@ -455,29 +457,36 @@ class FreightInquiry(models.Model):
 
     def _lock_for_decision(self):
         """Lock the inquiries for a decision, or refuse at once when another
-        pricing user is deciding them right now."""
-        try:
-            with self.env.cr.savepoint(flush=False):
-                self.env.execute_query(
-                    SQL(
-                        "SELECT id FROM freight_inquiry WHERE id IN %s "
-                        "FOR UPDATE NOWAIT",
-                        tuple(self.ids),
-                    )
+        pricing user is deciding them right now (their rows are locked: SKIP
+        LOCKED leaves them out, without waiting nor an error in the log)."""
+        locked = {
+            row[0]
+            for row in self.env.execute_query(
+                SQL(
+                    "SELECT id FROM freight_inquiry WHERE id IN %s "
+                    "FOR NO KEY UPDATE SKIP LOCKED",
+                    tuple(self.ids),
                 )
-        except errors.LockNotAvailable as exc:
+            )
+        }
+        if locked != set(self.ids):
             raise UserError(
                 self.env._(
                     "Another pricing user is answering this inquiry right now: "
                     "reload it in a moment."
                 )
-            ) from exc
+            )
         # The state as it is now, not as this transaction first read it.
         self.invalidate_recordset(["state", "pricing_user_id"])
 
-    def action_accept(self):
-        """Pricing takes the inquiry: a draft quotation is made from it."""
+    def action_accept(self, rate_ids=None):
+        """Pricing takes the inquiry: a draft quotation is made from it, one
+        option per rate of RATE_IDS (the rates pricing ticked), else from the
+        cheapest valid rate, else empty (buy prices entered by hand)."""
         self._check_pricing(self.env._("accept"))
+        rates = self.env["freight.rate"].browse(rate_ids or [])
+        if rates:
+            rates.check_access("read")
         self._lock_for_decision()
         self._check_state(("submitted",), self.env._("accepted"))
         now = fields.Datetime.now()
@@ -490,7 +499,7 @@ class FreightInquiry(models.Model):
                 }
             )
             inquiry._close_answer_activities(self.env._("Accepted."))
-            inquiry._create_quotation()
+            inquiry._create_quotation(rates=rates)
             inquiry.message_post(
                 body=self.env._("Accepted by %s.", self.env.user.name),
                 message_type="comment",
@@ -500,13 +509,55 @@ class FreightInquiry(models.Model):
         return True
 
     def _create_quotation(self, rates=None):
-        """The draft quotation of the inquiry (a later release fills it from
-        the rates pricing ticks)."""
+        """The draft quotation of the inquiry, priced from RATES (one option
+        per rate), else from the cheapest valid rate when there is one."""
         self.ensure_one()
-        Quotation = self.env["freight.quotation"]
         # sudo: pricing creates the quotation the customer's salesperson will
-        # send; the quotation's own rules still hold (it is the salesperson's).
-        quotation = Quotation.sudo().create(self._quotation_values())
+        # send, its selling prices from the customer's markup (pricing alone
+        # may not write the sell side); the quotation's own rules still hold
+        # afterwards (it is the salesperson's).
+        quotation = (
+            self.env["freight.quotation"].sudo().create(self._quotation_values())
+        )
+        filler = self.env["freight.quotation.filler"].sudo()
+        if rates:
+            filler._fill(quotation, rates=rates.sudo())
+        elif quotation.mode in RATE_MODES_DICT:
+            try:
+                with self.env.cr.savepoint():
+                    filler._fill(quotation)
+            except UserError as exc:
+                # No valid rate (or not enough to look one up): pricing
+                # enters the buying prices by hand, on blank freight charges.
+                quotation.message_post(
+                    body=self.env._(
+                        "Not priced from a buying rate: %s",
+                        exc.args[0],
+                    ),
+                    subtype_xmlid="mail.mt_note",
+                )
+        if not quotation.line_ids and quotation.mode in RATE_MODES_DICT:
+            charge = self.env["freight.rate.line"]._default_freight_charge(
+                quotation.mode
+            )
+            blank = {
+                "quotation_id": quotation.id,
+                "option_id": quotation.option_ids[:1].id,
+                "charge_type_id": charge.id,
+                "unit": MODE_FREIGHT_UNITS[quotation.mode][0],
+                "buy_price": 0.0,
+                "sell_price": 0.0,
+                "buy_currency_id": quotation.currency_id.id,
+                "sell_currency_id": quotation.currency_id.id,
+            }
+            rows = quotation.container_ids if blank["unit"] == "per_container" else []
+            self.env["freight.quotation.line"].sudo().create(
+                [
+                    dict(blank, container_type_id=row.container_type_id.id)
+                    for row in rows
+                ]
+                or [blank]
+            )
         self.write({"quotation_id": quotation.id})
         return quotation
 

@@ -1,1 +1,2 @@
 from . import freight_inquiry_reject
+from . import freight_inquiry_accept
