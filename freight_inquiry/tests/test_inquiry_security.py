@@ -37,7 +37,7 @@ class TestInquirySecurity(FreightInquiryCommon, TransactionCase):
 
     def test_sales_cannot_create_for_others_customer(self):
         count = self.Inquiry.sudo().search_count([])
-        with self.assertRefused(AccessError, "Service Inquiry"):
+        with self.assertRefused(AccessError, "freight.inquiry"):
             self._inquiry(partner_id=self.customer_b.id)
         self.assertEqual(self.Inquiry.sudo().search_count([]), count)
 
@@ -47,18 +47,18 @@ class TestInquirySecurity(FreightInquiryCommon, TransactionCase):
         self.assertFalse(
             self.Inquiry.with_user(self.user_sales_2).search([("id", "=", inquiry.id)])
         )
-        with self.assertRefused(AccessError, "Service Inquiry"):
+        with self.assertRefused(AccessError, "freight.inquiry"):
             other.read(["commodity"])
-        with self.assertRefused(AccessError, "Service Inquiry"):
+        with self.assertRefused(AccessError, "freight.inquiry"):
             other.write({"commodity": "Stolen"})
-        with self.assertRefused(AccessError, "Service Inquiry"):
+        with self.assertRefused(AccessError, "freight.inquiry"):
             other.action_submit()
         self.assertEqual(inquiry.commodity, "Wooden furniture")
         self.assertEqual(inquiry.state, "draft")
 
     def test_moving_to_another_customer_refused(self):
         inquiry = self._inquiry()
-        with self.assertRefused(AccessError, "Service Inquiry"):
+        with self.assertRefused(AccessError, "freight.inquiry"):
             inquiry.with_user(self.user_sales).partner_id = self.customer_b
         self.assertEqual(inquiry.partner_id, self.customer_a)
 
@@ -70,7 +70,7 @@ class TestInquirySecurity(FreightInquiryCommon, TransactionCase):
             Inquiry.search([("id", "in", (mine | theirs).ids)]), mine | theirs
         )
         count = self.Inquiry.sudo().search_count([])
-        with self.assertRefused(AccessError, "Service Inquiry"):
+        with self.assertRefused(AccessError, "freight.inquiry"):
             Inquiry.create(
                 {
                     "partner_id": self.customer_a.id,
@@ -100,9 +100,9 @@ class TestInquirySecurity(FreightInquiryCommon, TransactionCase):
         for user in (self.user_ops_sea, self.user_portal, self.user_employee):
             with self.subTest(user=user.login):
                 Inquiry = self.Inquiry.with_user(user)
-                with self.assertRefused(AccessError, "Service Inquiry"):
+                with self.assertRefused(AccessError, "freight.inquiry"):
                     Inquiry.search([])
-                with self.assertRefused(AccessError, "Service Inquiry"):
+                with self.assertRefused(AccessError, "freight.inquiry"):
                     inquiry.with_user(user).read(["name"])
                 # (a portal user is refused the inquiry's number first)
                 with self.assertRaises(AccessError):
@@ -111,7 +111,7 @@ class TestInquirySecurity(FreightInquiryCommon, TransactionCase):
 
     def test_accept_wizard_pricing_only(self):
         inquiry = self._submitted()
-        with self.assertRefused(AccessError, "Accept a Service Inquiry"):
+        with self.assertRefused(AccessError, "freight.inquiry.accept"):
             self.env["freight.inquiry.accept"].with_user(self.user_sales).with_context(
                 default_inquiry_id=inquiry.id
             ).create({})
