@@ -16,5 +16,8 @@
         "data/mail_activity_type_data.xml",
         "data/freight_inquiry_reject_reason_data.xml",
         "views/freight_inquiry_views.xml",
+        "views/crm_lead_views.xml",
+        "views/res_partner_views.xml",
     ],
+    "demo": ["demo/freight_inquiry_demo.xml"],
 }
