@@ -92,7 +92,7 @@ class FreightInquiry(models.Model):
     # Shipment
     mode = fields.Selection(TRANSPORT_MODES, required=True, default="sea_fcl")
     direction = fields.Selection(DIRECTIONS, required=True, default="export")
-    incoterm_id = fields.Many2one("account.incoterms", string="Incoterm")
+    incoterm_id = fields.Many2one("account.incoterms")
     place_of_receipt = fields.Char()
     pol_id = fields.Many2one("freight.port", string="Port of Loading")
     pod_id = fields.Many2one("freight.port", string="Port of Discharge")
@@ -174,9 +174,7 @@ class FreightInquiry(models.Model):
         "freight.inquiry.reject.reason", string="Rejection Reason", copy=False
     )
     reject_note = fields.Text(string="Why Rejected", copy=False)
-    quotation_id = fields.Many2one(
-        "freight.quotation", string="Quotation", copy=False, readonly=True
-    )
+    quotation_id = fields.Many2one("freight.quotation", copy=False, readonly=True)
 
     _sql_constraints = [
         (
@@ -633,9 +631,7 @@ class FreightInquiry(models.Model):
         string="Time Left", compute="_compute_response_clock"
     )
 
-    @api.depends(
-        "partner_id", "pol_id", "pod_id", "mode", "cargo_ready_date", "state"
-    )
+    @api.depends("partner_id", "pol_id", "pod_id", "mode", "cargo_ready_date", "state")
     def _compute_duplicate_inquiry_ids(self):
         for inquiry in self:
             domain = inquiry._duplicate_domain()
@@ -651,9 +647,7 @@ class FreightInquiry(models.Model):
             self.partner_id and self.pol_id and self.pod_id and self.cargo_ready_date
         ):
             return None
-        monday = self.cargo_ready_date - timedelta(
-            days=self.cargo_ready_date.weekday()
-        )
+        monday = self.cargo_ready_date - timedelta(days=self.cargo_ready_date.weekday())
         return [
             ("id", "!=", self._origin.id or 0),
             (
@@ -682,9 +676,7 @@ class FreightInquiry(models.Model):
                         "lane the same week: %s."
                     )
                 )
-                % Markup(", ").join(
-                    inquiry._get_html_link() for inquiry in duplicates
-                ),
+                % Markup(", ").join(inquiry._get_html_link() for inquiry in duplicates),
                 message_type="comment",
                 subtype_xmlid="mail.mt_note",
             )

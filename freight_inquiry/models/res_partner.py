@@ -21,9 +21,7 @@ class ResPartner(models.Model):
             )
         )
         for partner in self:
-            partner.freight_inquiry_count = counts.get(
-                partner.commercial_partner_id, 0
-            )
+            partner.freight_inquiry_count = counts.get(partner.commercial_partner_id, 0)
 
     def _freight_inquiry_defaults(self):
         self.ensure_one()

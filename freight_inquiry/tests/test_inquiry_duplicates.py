@@ -69,9 +69,7 @@ class TestInquiryDuplicates(InquiryUiCommon, TransactionCase):
         }
         for case, vals in cases.items():
             with self.subTest(case=case):
-                user = (
-                    self.user_sales_2 if "partner_id" in vals else self.user_sales
-                )
+                user = self.user_sales_2 if "partner_id" in vals else self.user_sales
                 inquiry = self._inquiry(user=user, **vals)
                 self.assertFalse(inquiry.duplicate_inquiry_ids)
                 inquiry.action_submit()

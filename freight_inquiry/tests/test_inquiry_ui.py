@@ -129,8 +129,10 @@ class TestInquiryUi(InquiryUiCommon, TransactionCase):
         action = self.lead.with_user(self.user_sales).action_view_freight_inquiries()
         self.assertEqual(action["domain"], [("lead_id", "=", self.lead.id)])
         self.assertEqual(action["views"][0][1], "list")
-        listed = self.env["freight.inquiry"].with_user(self.user_sales).search(
-            action["domain"]
+        listed = (
+            self.env["freight.inquiry"]
+            .with_user(self.user_sales)
+            .search(action["domain"])
         )
         self.assertEqual(set(listed.mapped("state")), {"draft", "submitted"})
         self.assertIn(mine, listed)
@@ -186,9 +188,7 @@ class TestInquiryUi(InquiryUiCommon, TransactionCase):
 
         now = LocalDateTime.combine(datetime.date(2026, 3, 2), datetime.time(10, 0))
         shim = SimpleNamespace(
-            datetime=SimpleNamespace(
-                combine=LocalDateTime.combine, now=lambda: now
-            ),
+            datetime=SimpleNamespace(combine=LocalDateTime.combine, now=lambda: now),
             time=datetime.time,
         )
         view = self.env.ref("freight_inquiry.freight_inquiry_view_search")
@@ -238,9 +238,9 @@ class TestInquiryUi(InquiryUiCommon, TransactionCase):
             Inquiry = self.env["freight.inquiry"].with_user(user)
             for view_type in ("kanban", "list", "form", "search"):
                 with self.subTest(user=user.login, view=view_type):
-                    arch = Inquiry.get_views([(False, view_type)])["views"][
-                        view_type
-                    ]["arch"]
+                    arch = Inquiry.get_views([(False, view_type)])["views"][view_type][
+                        "arch"
+                    ]
                     if view_type == "kanban":
                         self.assertIn("response_remaining", arch)
                         self.assertIn("o_kanban_mobile", arch)
