@@ -46,6 +46,7 @@ class FreightInquiry(models.Model):
         readonly=True,
         tracking=True,
         index=True,
+        group_expand=True,
     )
     priority = fields.Selection(PRIORITIES, default="0", tracking=True)
     company_id = fields.Many2one(

@@ -15,7 +15,7 @@ Phước Long's cashews were refused for lack of space; Minh Phát postponed; Ch
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from odoo import Command, fields, models
+from odoo import Command, api, fields, models
 
 USERS = {
     "lan": "freight_crm.user_sales_demo",
@@ -209,6 +209,7 @@ class FreightInquiryDemo(models.AbstractModel):
     _name = "freight.inquiry.demo"
     _description = "Service Inquiry Demo Data"
 
+    @api.model
     def _load_demo(self):
         """Build the demo inquiries once (the demo file is loaded at install
         only; the xml ids guard against a second load)."""
