@@ -248,3 +248,23 @@ class TestInquiryUi(InquiryUiCommon, TransactionCase):
                 [], ["response_remaining", "response_overdue", "duplicate_inquiry_ids"]
             )
             self.assertTrue(records)
+
+    def test_sales_forms_offer_the_inquiry(self):
+        """The opportunity and the customer forms carry the count and the
+        button, in the header and at the top of the sheet for a phone."""
+        for model in ("crm.lead", "res.partner"):
+            with self.subTest(model=model):
+                arch = (
+                    self.env[model]
+                    .with_user(self.user_sales)
+                    .get_views([(False, "form")])["views"]["form"]["arch"]
+                )
+                self.assertIn('name="action_view_freight_inquiries"', arch)
+                self.assertIn('name="freight_inquiry_count"', arch)
+                self.assertEqual(arch.count('name="action_new_freight_inquiry"'), 2)
+        arch = (
+            self.env["freight.inquiry"]
+            .with_user(self.user_sales)
+            .get_views([(False, "form")])["views"]["form"]["arch"]
+        )
+        self.assertIn('name="duplicate_inquiry_ids"', arch)
