@@ -23,5 +23,8 @@
         "views/freight_inquiry_report_views.xml",
         "views/freight_quotation_views.xml",
         "wizards/freight_inquiry_accept_views.xml",
+        "views/crm_lead_views.xml",
+        "views/res_partner_views.xml",
     ],
+    "demo": ["demo/freight_inquiry_demo.xml"],
 }

@@ -110,6 +110,19 @@ PAGES = [
         "action-freight_quotation.freight_quotation_analysis_action",
         ".o_pivot, .o_graph_renderer",
     ),
+    # Pricing's board: the inquiries by state, the clock on each card.
+    (
+        "inquiry-kanban",
+        "chau.pricing",
+        "action-freight_inquiry.freight_inquiry_action",
+        ".o_kanban_record .fa-clock-o",
+    ),
+    (
+        "inquiry-form",
+        "lan.sales",
+        "action-freight_inquiry.freight_inquiry_action/{inquiry_chaudoc_abj_demo}",
+        ".o_form_view .o_form_sheet .o_field_widget[name=partner_id]",
+    ),
     # The customer's view: the portal page its e-mail links to, with the token.
     ("quotation-portal", None, "{quotation_portal_url}", ".o_portal_wrap, main"),
 ]
@@ -118,6 +131,7 @@ RECORDS = {
     "freight_crm": ["partner_go_minh_phat_demo"],
     "freight_rates": ["rate_fcl_cli_lax_one_demo"],
     "freight_quotation": ["quotation_phuoclong_rtm_demo", "quotation_mpbd_la_demo"],
+    "freight_inquiry": ["inquiry_chaudoc_abj_demo"],
 }
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -314,6 +328,9 @@ def main():
                     page.wait_for_selector(".o_form_view .o_notebook")
                     page.locator(".o_notebook a[name=options]").first.click()
                 page.wait_for_selector(ready, timeout=60000)
+                if name == "inquiry-kanban" and device == "phone":
+                    # The phone shows one column: the one pricing answers.
+                    page.locator(".o_kanban_group").nth(1).scroll_into_view_if_needed()
                 if name == "menu":
                     page.click(
                         "[data-menu-xmlid='freight_crm.freight_master_data_menu']"

@@ -5,3 +5,6 @@ from . import freight_inquiry_reject_reason
 from . import freight_quotation
 from . import freight_inquiry_routing_rule
 from . import freight_inquiry_sla
+from . import crm_lead
+from . import res_partner
+from . import freight_inquiry_demo

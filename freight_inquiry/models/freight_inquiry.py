@@ -22,7 +22,7 @@ from odoo.addons.freight_rates.models.freight_rate_finder_engine import (
 )
 from odoo.addons.freight_rates.models.freight_rate_line import MODE_FREIGHT_UNITS
 
-from .freight_inquiry_selection import INQUIRY_STATES, PRIORITIES
+from .freight_inquiry_selection import INQUIRY_STATES, OPEN_STATES, PRIORITIES
 
 RATE_MODES_DICT = dict(RATE_MODES)
 
@@ -48,6 +48,7 @@ class FreightInquiry(models.Model):
         readonly=True,
         tracking=True,
         index=True,
+        group_expand=True,
     )
     priority = fields.Selection(PRIORITIES, default="0", tracking=True)
     company_id = fields.Many2one(
@@ -335,6 +336,7 @@ class FreightInquiry(models.Model):
         """Send the inquiry to pricing: routed, timed, notified."""
         self._check_state(("draft", "rejected"), self.env._("submitted"))
         for inquiry in self:
+            inquiry._note_duplicates()
             if not (inquiry.pol_id and inquiry.pod_id) and inquiry.mode != "logistics":
                 raise UserError(
                     self.env._(
@@ -833,3 +835,110 @@ class FreightInquiry(models.Model):
                     ),
                 )
         late.write({"escalated": True})
+
+    # Duplicates and the clock on the board (freight_inquiry UI)
+    # ------------------------------------------------------------------
+    duplicate_inquiry_ids = fields.Many2many(
+        "freight.inquiry",
+        string="Possible Duplicates",
+        compute="_compute_duplicate_inquiry_ids",
+        help="Open inquiries of the same customer, lane and mode whose cargo is "
+        "ready the same week.",
+    )
+    response_overdue = fields.Boolean(
+        string="Overdue",
+        compute="_compute_response_clock",
+        search="_search_response_overdue",
+        help="Submitted and not answered by its due time.",
+    )
+    response_remaining = fields.Char(
+        string="Time Left", compute="_compute_response_clock"
+    )
+
+    @api.depends("partner_id", "pol_id", "pod_id", "mode", "cargo_ready_date", "state")
+    def _compute_duplicate_inquiry_ids(self):
+        for inquiry in self:
+            domain = inquiry._duplicate_domain()
+            inquiry.duplicate_inquiry_ids = (
+                self.search(domain) if domain else self.browse()
+            )
+
+    def _duplicate_domain(self):
+        """The open inquiries asking the same price: same customer, lane
+        (pol, pod) and mode, cargo ready the same ISO week."""
+        self.ensure_one()
+        if not (
+            self.partner_id and self.pol_id and self.pod_id and self.cargo_ready_date
+        ):
+            return None
+        monday = self.cargo_ready_date - timedelta(days=self.cargo_ready_date.weekday())
+        return [
+            ("id", "!=", self._origin.id or 0),
+            (
+                "partner_id.commercial_partner_id",
+                "=",
+                self.partner_id.commercial_partner_id.id,
+            ),
+            ("pol_id", "=", self.pol_id.id),
+            ("pod_id", "=", self.pod_id.id),
+            ("mode", "=", self.mode),
+            ("cargo_ready_date", ">=", monday),
+            ("cargo_ready_date", "<=", monday + timedelta(days=6)),
+            ("state", "in", OPEN_STATES),
+        ]
+
+    def _note_duplicates(self):
+        """On submit: a note linking the open inquiries asking the same price
+        (the salesperson was warned on the form and may still submit)."""
+        self.ensure_one()
+        duplicates = self.duplicate_inquiry_ids
+        if duplicates:
+            self.message_post(
+                body=Markup(
+                    self.env._(
+                        "Submitted although an open inquiry asks for the same "
+                        "lane the same week: %s."
+                    )
+                )
+                % Markup(", ").join(inquiry._get_html_link() for inquiry in duplicates),
+                message_type="comment",
+                subtype_xmlid="mail.mt_note",
+            )
+
+    @api.depends("state", "response_due")
+    @api.depends_context("tz")
+    def _compute_response_clock(self):
+        now = fields.Datetime.now()
+        for inquiry in self:
+            if inquiry.state != "submitted" or not inquiry.response_due:
+                inquiry.response_overdue = False
+                inquiry.response_remaining = False
+                continue
+            seconds = (inquiry.response_due - now).total_seconds()
+            inquiry.response_overdue = seconds < 0
+            span = inquiry._clock_span(abs(seconds))
+            inquiry.response_remaining = (
+                self.env._("Overdue by %s", span)
+                if seconds < 0
+                else self.env._("Due in %s", span)
+            )
+
+    def _clock_span(self, seconds):
+        minutes = int(seconds // 60)
+        if minutes < 60:
+            return self.env._("%s min", minutes)
+        hours = minutes // 60
+        if hours < 48:
+            return self.env._("%sh", hours)
+        return self.env._("%sd", hours // 24)
+
+    def _search_response_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Search overdue inquiries with = or !=."))
+        overdue = [
+            ("state", "=", "submitted"),
+            ("response_due", "<", fields.Datetime.now()),
+        ]
+        if (operator == "=") == value:
+            return overdue
+        return ["!", "&", *overdue]
