@@ -381,14 +381,15 @@ class FreightInquiry(models.Model):
 
     def _assignee(self):
         """Who answers: the user of the first routing rule of the company that
-        matches (by sequence); none means the pricing team."""
+        matches (by sequence), else the pricing user already chosen; none
+        means the pricing team."""
         self.ensure_one()
         # One query, however many rules the company has.
         rules = self.env["freight.inquiry.routing.rule"].search(
             [("company_id", "=", self.company_id.id)]
         )
         rule = next((rule for rule in rules if rule._matches(self)), rules.browse())
-        return rule.user_id
+        return rule.user_id or self.pricing_user_id
 
     def _sla(self):
         self.ensure_one()
@@ -725,7 +726,7 @@ class FreightInquiry(models.Model):
         help="The pricing manager was told the inquiry is late.",
     )
     is_overdue = fields.Boolean(
-        string="Overdue",
+        string="Late",
         compute="_compute_is_overdue",
         store=True,
         index=True,
