@@ -1,6 +1,9 @@
 # Copyright 2026 Freight CRM contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
+from odoo.exceptions import AccessError
+
+from .freight_quotation_selection import OPTION_BUY_FIELDS
 
 
 class FreightQuotationOption(models.Model):
@@ -116,6 +119,7 @@ class FreightQuotationOption(models.Model):
         return options
 
     def write(self, vals):
+        self._check_buy_side_only(set(vals))
         self.quotation_id._check_unlocked(vals)
         if vals.get("quotation_id"):
             # Moved to another quotation: the rules are checked on the
@@ -128,6 +132,19 @@ class FreightQuotationOption(models.Model):
     def unlink(self):
         self.quotation_id._check_unlocked({"option_ids": True})
         return super().unlink()
+
+    def _check_buy_side_only(self, fnames):
+        """Pricing, without sales rights, sets how an option is bought (its
+        carrier and routing), not how it is sold."""
+        if self.env.su or self.env.user.has_group("freight_crm.group_freight_sales"):
+            return
+        if fnames - OPTION_BUY_FIELDS:
+            raise AccessError(
+                self.env._(
+                    "Pricing sets the carrier and routing of an option only; the "
+                    "salesperson names and sells it."
+                )
+            )
 
     def action_choose(self):
         """The customer accepted this option: the quotation is won with it."""

@@ -69,3 +69,7 @@ BUY_FIELDS = {
     "buy_price_current",
     "buy_change_note",
 }
+
+# The buying side of an option: the carrier it is bought from and its
+# routing, which pricing sets when it prices a quotation by hand.
+OPTION_BUY_FIELDS = {"carrier_id", "via_id", "transit_days", "frequency", "rate_id"}

@@ -141,6 +141,26 @@ class TestQuotationSecurity(FreightQuotationCommon, TransactionCase):
         self.assertEqual(self.line_b.buy_price, 85.0)
         self.assertFalse(self.quotation_b.commodity)
 
+    @users("fr_pricing")
+    def test_pricing_sets_an_options_carrier_only(self):
+        """Pricing, pricing a quotation by hand, says which carrier it buys
+        from; naming and selling the option stay with the salesperson."""
+        option = self.env["freight.quotation.option"].browse(
+            self.quotation_b.option_ids[:1].id
+        )
+        carrier = (
+            self.env["res.partner"]
+            .sudo()
+            .search([("freight_carrier_kind", "=", "shipping_line")], limit=1)
+        )
+        option.write({"carrier_id": carrier.id, "transit_days": 21})
+        self.assertEqual(option.carrier_id, carrier)
+        with mute_logger("odoo.models"), self.assertRaises(AccessError):
+            option.write({"carrier_id": False, "name": "Cheapest"})
+        self.env.invalidate_all()
+        self.assertEqual(option.carrier_id, carrier)
+        self.assertFalse(option.name)
+
     def test_pricing_buy_price_while_approval_waits(self):
         quotation = self._quotation(lines=[self._line(sell=100.0, buy=97.0)])
         quotation.with_user(self.user_sales).action_send()
