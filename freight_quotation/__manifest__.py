@@ -4,7 +4,7 @@
     "name": "Freight Quotations",
     "summary": "Sea, air, trucking and logistics quotations from buying rates: "
     "printed, e-mailed, accepted online",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/freight-crm/freight-crm",
     "author": "Freight CRM contributors",

@@ -12,14 +12,7 @@ from odoo.addons.freight_crm.models.freight_selection import (
     DIRECTIONS,
     TRANSPORT_MODES,
 )
-from odoo.addons.freight_quotation.models.freight_quotation_selection import (
-    CONTAINER_MODES,
-    DG_CLASSES,
-)
-from odoo.addons.freight_rates.models.freight_rate import RATE_MODES, SEA_KG_PER_CBM
-from odoo.addons.freight_rates.models.freight_rate_finder_engine import (
-    chargeable_weight,
-)
+from odoo.addons.freight_rates.models.freight_rate import RATE_MODES
 from odoo.addons.freight_rates.models.freight_rate_line import MODE_FREIGHT_UNITS
 
 from .freight_inquiry_selection import INQUIRY_STATES, OPEN_STATES, PRIORITIES
@@ -33,7 +26,7 @@ class FreightInquiry(models.Model):
 
     _name = "freight.inquiry"
     _description = "Service Inquiry"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["freight.cargo.mixin", "mail.thread", "mail.activity.mixin"]
     _order = "priority desc, response_due, id desc"
     _check_company_auto = True
 
@@ -101,37 +94,10 @@ class FreightInquiry(models.Model):
     pod_id = fields.Many2one("freight.port", string="Port of Discharge")
     place_of_delivery = fields.Char()
     lane = fields.Char(compute="_compute_lane", store=True)
-    commodity = fields.Char()
-    commodity_id = fields.Many2one(
-        "freight.classification",
-        string="Commodity Group",
-        domain="[('kind', '=', 'commodity')]",
-    )
-    packages = fields.Integer()
-    package_kind = fields.Char(string="Package Type")
     dimensions = fields.Text(help="Length x width x height of the packages.")
-    gross_weight = fields.Float(string="Gross Weight (kg)", digits=(16, 2))
-    volume = fields.Float(string="Volume (CBM)", digits=(16, 3))
-    chargeable_weight = fields.Float(
-        string="Chargeable Weight (kg)",
-        digits=(16, 2),
-        compute="_compute_chargeable",
-        store=True,
-    )
-    revenue_tons = fields.Float(
-        string="W/M", digits=(16, 3), compute="_compute_chargeable", store=True
-    )
-    dangerous_goods = fields.Boolean()
-    dg_class = fields.Selection(DG_CLASSES, string="DG Class")
-    un_number = fields.Char(string="UN Number")
-    reefer = fields.Boolean()
-    reefer_temperature = fields.Float(string="Temperature (°C)", digits=(4, 1))
     oversized = fields.Boolean(string="Out of Gauge")
     container_ids = fields.One2many(
         "freight.inquiry.container", "inquiry_id", string="Containers", copy=True
-    )
-    container_summary = fields.Char(
-        string="Equipment", compute="_compute_container_summary", store=True
     )
     cargo_ready_date = fields.Date(index=True)
     target_rate = fields.Monetary(currency_field="target_currency_id")
@@ -200,54 +166,15 @@ class FreightInquiry(models.Model):
                 else False
             )
 
-    @api.depends("mode", "gross_weight", "volume")
-    def _compute_chargeable(self):
-        for inquiry in self:
-            inquiry.chargeable_weight = chargeable_weight(
-                inquiry.mode, inquiry.gross_weight, inquiry.volume
-            )
-            inquiry.revenue_tons = max(
-                inquiry.volume, inquiry.gross_weight / SEA_KG_PER_CBM
-            )
-
-    @api.depends("container_ids.quantity", "container_ids.container_type_id")
-    def _compute_container_summary(self):
-        for inquiry in self:
-            inquiry.container_summary = ", ".join(
-                f"{row.quantity} x {row.container_type_id.code}"
-                for row in inquiry.container_ids
-            )
-
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
-    @api.constrains("mode", "container_ids")
-    def _check_containers(self):
-        for inquiry in self:
-            if inquiry.container_ids and inquiry.mode not in CONTAINER_MODES:
-                raise ValidationError(
-                    self.env._(
-                        "An air or LCL inquiry carries no container: remove the "
-                        "containers or change the mode."
-                    )
-                )
+    def _cargo_sign_fields(self):
+        return super()._cargo_sign_fields() + ["target_rate"]
 
-    @api.constrains("gross_weight", "volume", "packages", "target_rate")
-    def _check_cargo(self):
-        for inquiry in self:
-            values = (
-                inquiry.gross_weight,
-                inquiry.volume,
-                inquiry.packages,
-                inquiry.target_rate,
-            )
-            if any(value < 0 for value in values):
-                raise ValidationError(
-                    self.env._(
-                        "Weight, volume, packages and the target rate cannot be "
-                        "negative."
-                    )
-                )
+    @api.constrains("target_rate")
+    def _check_target_rate_sign(self):
+        self._check_cargo_sign()
 
     @api.constrains("preferred_carrier_ids", "excluded_carrier_ids")
     def _check_carriers(self):
@@ -566,7 +493,7 @@ class FreightInquiry(models.Model):
 
     def _quotation_values(self):
         self.ensure_one()
-        return {
+        values = {
             "partner_id": self.partner_id.commercial_partner_id.id,
             "company_id": self.company_id.id,
             "user_id": (self.user_id or self.customer_user_id).id,
@@ -579,27 +506,9 @@ class FreightInquiry(models.Model):
             "pol_id": self.pol_id.id,
             "pod_id": self.pod_id.id,
             "place_of_delivery": self.place_of_delivery,
-            "commodity": self.commodity,
-            "commodity_id": self.commodity_id.id,
-            "packages": self.packages,
-            "package_kind": self.package_kind,
-            "gross_weight": self.gross_weight,
-            "volume": self.volume,
-            "dangerous_goods": self.dangerous_goods,
-            "dg_class": self.dg_class,
-            "un_number": self.un_number,
-            "reefer": self.reefer,
-            "reefer_temperature": self.reefer_temperature,
-            "container_ids": [
-                fields.Command.create(
-                    {
-                        "container_type_id": row.container_type_id.id,
-                        "quantity": row.quantity,
-                    }
-                )
-                for row in self.container_ids
-            ],
         }
+        values.update(self._cargo_values())
+        return values
 
     def action_reject(self):
         """Open the rejection form (the reason is asked)."""

@@ -1,20 +1,17 @@
 # Copyright 2026 Freight CRM contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo import fields, models
 
 
 class FreightInquiryContainer(models.Model):
     _name = "freight.inquiry.container"
+    _inherit = "freight.container.line.mixin"
     _description = "Containers of a Service Inquiry"
     _order = "inquiry_id, sequence, id"
 
     inquiry_id = fields.Many2one(
         "freight.inquiry", required=True, ondelete="cascade", index=True
     )
-    sequence = fields.Integer(default=10)
-    quantity = fields.Integer(required=True, default=1)
-    container_type_id = fields.Many2one("freight.container.type", required=True)
 
     _sql_constraints = [
         (
@@ -23,13 +20,3 @@ class FreightInquiryContainer(models.Model):
             "Each container type is listed once: change its quantity.",
         ),
     ]
-
-    @api.constrains("quantity")
-    def _check_quantity(self):
-        for row in self:
-            if row.quantity <= 0:
-                raise ValidationError(
-                    self.env._(
-                        "Ask for at least one %s container.", row.container_type_id.code
-                    )
-                )

@@ -12,15 +12,9 @@ from odoo.addons.freight_crm.models.freight_selection import (
     DIRECTIONS,
     TRANSPORT_MODES,
 )
-from odoo.addons.freight_rates.models.freight_rate import SEA_KG_PER_CBM
-from odoo.addons.freight_rates.models.freight_rate_finder_engine import (
-    chargeable_weight,
-)
 
 from .freight_quotation_selection import (
     BUY_FIELDS,
-    CONTAINER_MODES,
-    DG_CLASSES,
     OPEN_STATES,
     QUOTATION_KINDS,
     QUOTATION_STATES,
@@ -55,7 +49,12 @@ UNLOCKED_FIELDS = {
 class FreightQuotation(models.Model):
     _name = "freight.quotation"
     _description = "Freight Quotation"
-    _inherit = ["portal.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "freight.cargo.mixin",
+        "portal.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "date desc, id desc"
     _check_company_auto = True
 
@@ -146,47 +145,10 @@ class FreightQuotation(models.Model):
         store=True,
         help="The carrier of the option chosen, or of the only option.",
     )
-    # Cargo
-    commodity = fields.Char()
-    commodity_id = fields.Many2one(
-        "freight.classification",
-        string="Commodity Group",
-        domain="[('kind', '=', 'commodity')]",
-    )
-    packages = fields.Integer()
-    package_kind = fields.Char(
-        string="Package Type", help="Cartons, pallets, crates..."
-    )
-    gross_weight = fields.Float(string="Gross Weight (kg)", digits=(16, 2))
-    volume = fields.Float(string="Volume (CBM)", digits=(16, 3))
-    chargeable_weight = fields.Float(
-        string="Chargeable Weight (kg)",
-        digits=(16, 2),
-        compute="_compute_chargeable",
-        store=True,
-        help="Air: the greater of the gross weight and 167 kg per CBM; sea: "
-        "1,000 kg per CBM.",
-    )
-    revenue_tons = fields.Float(
-        string="W/M",
-        digits=(16, 3),
-        compute="_compute_chargeable",
-        store=True,
-        help="Weight or measure: the greater of the CBM and the tonnes "
-        "(1 CBM = 1,000 kg).",
-    )
-    dangerous_goods = fields.Boolean()
-    dg_class = fields.Selection(DG_CLASSES, string="DG Class")
-    un_number = fields.Char(string="UN Number")
-    reefer = fields.Boolean()
-    reefer_temperature = fields.Float(string="Temperature (°C)", digits=(4, 1))
+    # Cargo: freight.cargo.mixin
     container_ids = fields.One2many(
         "freight.quotation.container", "quotation_id", string="Containers", copy=True
     )
-    container_summary = fields.Char(
-        string="Equipment", compute="_compute_container_summary", store=True
-    )
-    teu = fields.Float(string="TEU", compute="_compute_container_summary", store=True)
     # Terms
     date = fields.Date(
         string="Quotation Date",
@@ -342,6 +304,17 @@ class FreightQuotation(models.Model):
         store=True,
         groups="base.group_user",
     )
+    operations_group_ids = fields.Many2many(
+        "res.groups",
+        "freight_quotation_operations_group_rel",
+        "quotation_id",
+        "group_id",
+        string="Read by Operations",
+        compute="_compute_operations_group_ids",
+        store=True,
+        help="The operations groups that read the quotation once it is won "
+        "(the record rule of operations follows it).",
+    )
 
     # ------------------------------------------------------------------
     # Computes
@@ -360,28 +333,6 @@ class FreightQuotation(models.Model):
     def _compute_carrier_id(self):
         for quotation in self:
             quotation.carrier_id = quotation._main_option().carrier_id
-
-    @api.depends("mode", "gross_weight", "volume")
-    def _compute_chargeable(self):
-        for quotation in self:
-            quotation.chargeable_weight = chargeable_weight(
-                quotation.mode, quotation.gross_weight, quotation.volume
-            )
-            quotation.revenue_tons = max(
-                quotation.volume, quotation.gross_weight / SEA_KG_PER_CBM
-            )
-
-    @api.depends("container_ids.quantity", "container_ids.container_type_id")
-    def _compute_container_summary(self):
-        for quotation in self:
-            quotation.container_summary = ", ".join(
-                f"{row.quantity} x {row.container_type_id.code}"
-                for row in quotation.container_ids
-            )
-            quotation.teu = sum(
-                row.quantity * row.container_type_id.teu
-                for row in quotation.container_ids
-            )
 
     @api.depends("option_ids")
     def _compute_option_count(self):
@@ -476,6 +427,16 @@ class FreightQuotation(models.Model):
                 quotation.line_ids.mapped("buy_rate_changed")
             )
 
+    @api.depends("company_id")
+    def _compute_operations_group_ids(self):
+        # Every operations department here; freight_booking narrows it to the
+        # departments a booking request of the quotation was sent to.
+        group = self.env.ref(
+            "freight_crm.group_freight_operations", raise_if_not_found=False
+        )
+        for quotation in self:
+            quotation.operations_group_ids = group
+
     def _compute_access_url(self):
         result = super()._compute_access_url()
         for quotation in self:
@@ -552,61 +513,20 @@ class FreightQuotation(models.Model):
         """Dated or priced anew: its charges' currencies still have a rate."""
         self.sudo().line_ids._check_exchange_rates()
 
-    @api.constrains("mode", "container_ids")
-    def _check_containers(self):
-        for quotation in self:
-            per_container = (
-                quotation.container_ids
-                or quotation.sudo().line_ids.filtered("container_type_id")
-            )
-            if per_container and quotation.mode not in CONTAINER_MODES:
-                raise ValidationError(
-                    self.env._(
-                        "A %(mode)s quotation carries no container: remove the "
-                        "containers or change the mode.",
-                        mode=dict(
-                            self._fields["mode"]._description_selection(self.env)
-                        )[quotation.mode],
-                    )
-                )
+    def _container_rows(self):
+        # Charges per container type count too.
+        return self.container_ids or self.sudo().line_ids.filtered("container_type_id")
 
-    @api.constrains(
-        "gross_weight",
-        "volume",
-        "packages",
-        "transit_days",
-        "free_dem_days",
-        "free_det_days",
-    )
-    def _check_cargo(self):
-        for quotation in self:
-            values = (
-                quotation.gross_weight,
-                quotation.volume,
-                quotation.packages,
-                quotation.transit_days,
-                quotation.free_dem_days,
-                quotation.free_det_days,
-            )
-            if any(value < 0 for value in values):
-                raise ValidationError(
-                    self.env._(
-                        "Weight, volume, packages, transit time and free days "
-                        "cannot be negative."
-                    )
-                )
+    def _cargo_sign_fields(self):
+        return super()._cargo_sign_fields() + [
+            "transit_days",
+            "free_dem_days",
+            "free_det_days",
+        ]
 
-    @api.constrains("un_number")
-    def _check_un_number(self):
-        for quotation in self:
-            number = (quotation.un_number or "").upper().removeprefix("UN").strip()
-            if quotation.un_number and not (len(number) == 4 and number.isdigit()):
-                raise ValidationError(
-                    self.env._(
-                        "%s is not a UN number: write its four digits, e.g. UN1263.",
-                        quotation.un_number,
-                    )
-                )
+    @api.constrains("transit_days", "free_dem_days", "free_det_days")
+    def _check_terms_sign(self):
+        self._check_cargo_sign()
 
     @api.constrains("partner_id")
     def _check_partner_company(self):

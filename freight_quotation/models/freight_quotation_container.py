@@ -1,20 +1,17 @@
 # Copyright 2026 Freight CRM contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
 
 
 class FreightQuotationContainer(models.Model):
     _name = "freight.quotation.container"
+    _inherit = "freight.container.line.mixin"
     _description = "Containers of a Quotation"
     _order = "quotation_id, sequence, id"
 
     quotation_id = fields.Many2one(
         "freight.quotation", required=True, ondelete="cascade", index=True
     )
-    sequence = fields.Integer(default=10)
-    quantity = fields.Integer(required=True, default=1)
-    container_type_id = fields.Many2one("freight.container.type", required=True)
 
     _sql_constraints = [
         (
@@ -24,22 +21,12 @@ class FreightQuotationContainer(models.Model):
         ),
     ]
 
-    @api.constrains("quantity")
-    def _check_quantity(self):
-        for row in self:
-            if row.quantity <= 0:
-                raise ValidationError(
-                    self.env._(
-                        "Quote at least one %s container.", row.container_type_id.code
-                    )
-                )
-
     @api.model_create_multi
     def create(self, vals_list):
         rows = super().create(vals_list)
         rows.quotation_id._check_unlocked({"container_ids": True})
         # Added on their own, not through the quotation: its mode rule too.
-        rows.quotation_id._check_containers()
+        rows.quotation_id._check_cargo_containers()
         return rows
 
     def write(self, vals):
@@ -52,7 +39,7 @@ class FreightQuotationContainer(models.Model):
             target._check_unlocked({"container_ids": True})
         result = super().write(vals)
         if "quotation_id" in vals:
-            self.quotation_id._check_containers()
+            self.quotation_id._check_cargo_containers()
         return result
 
     def unlink(self):
