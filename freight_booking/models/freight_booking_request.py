@@ -108,10 +108,11 @@ class FreightBookingRequest(models.Model):
         store=True,
         readonly=False,
         precompute=True,
-        required=True,
         tracking=True,
         index=True,
         check_company=True,
+        help="Defaulted from the mode: the first department of the company "
+        "that handles it. Required to request the booking.",
     )
     operations_user_id = fields.Many2one(
         "res.users",
@@ -648,7 +649,11 @@ class FreightBookingRequest(models.Model):
         self.ensure_one()
         members = self._department_receivers()
         self.message_subscribe(
-            partner_ids=(members.partner_id | self.user_id.partner_id).ids
+            partner_ids=(
+                members.partner_id
+                | self.user_id.partner_id
+                | self.customer_user_id.partner_id
+            ).ids
         )
         deadline = fields.Date.context_today(self)
         for user in self.department_id.user_id or members:
