@@ -53,6 +53,11 @@ class TestRpcQuotation(JsonRpcCase):
         cls.quotation_won = cls._quotation(cls.customer_a)
         cls.quotation_won.action_send()
         cls.quotation_won.action_mark_won()
+        # Operations read a won quotation their department is to handle
+        # (freight_booking sets it from the booking requests).
+        cls.quotation_won.operations_group_ids = cls.env.ref(
+            "freight_crm.group_freight_operations_sea"
+        )
         cls.line_a = cls.quotation_a.line_ids
         cls.line_b = cls.quotation_b.line_ids
 

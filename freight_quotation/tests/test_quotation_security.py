@@ -182,6 +182,13 @@ class TestQuotationSecurity(FreightQuotationCommon, TransactionCase):
     def test_operations_read_won_only(self):
         self.quotation_a.with_user(self.user_sales).action_send()
         self.quotation_a.with_user(self.user_sales).action_mark_won()
+        # Which operations read it is operations_group_ids: every department
+        # here, the departments it is booked to once freight_booking is
+        # installed (its own tests cross that).
+        self.quotation_a.operations_group_ids = self.env.ref(
+            "freight_crm.group_freight_operations_sea"
+        )
+        self.quotation_a.flush_recordset()
         Quotation = self.env["freight.quotation"].with_user(self.user_ops_sea)
         # (Among the quotations of the test: the demo data has won ones too.)
         mine = [("id", "in", (self.quotation_a | self.quotation_b).ids)]
