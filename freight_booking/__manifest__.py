@@ -24,6 +24,7 @@
         "views/freight_quotation_views.xml",
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
+        "views/crm_team_member_views.xml",
         "views/freight_booking_menus.xml",
     ],
 }
