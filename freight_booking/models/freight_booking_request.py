@@ -4,7 +4,7 @@ from markupsafe import Markup
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import SQL, format_date
+from odoo.tools import format_date
 
 from odoo.addons.freight_crm.models.freight_selection import (
     DIRECTIONS,
@@ -28,18 +28,16 @@ class FreightBookingRequest(models.Model):
 
     _name = "freight.booking.request"
     _description = "Internal Booking Request"
-    _inherit = ["freight.cargo.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "freight.document.mixin",
+        "freight.cargo.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
     _order = "etd desc, id desc"
     _check_company_auto = True
+    _freight_sequence_code = "freight.booking.request"
 
-    name = fields.Char(
-        string="Number",
-        required=True,
-        copy=False,
-        readonly=True,
-        default="/",
-        index="trigram",
-    )
     state = fields.Selection(
         BOOKING_STATES,
         required=True,
@@ -50,32 +48,12 @@ class FreightBookingRequest(models.Model):
         index=True,
         group_expand=True,
     )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
     user_id = fields.Many2one(
         "res.users",
         string="Requester",
         default=lambda self: self.env.user,
         tracking=True,
         domain="[('share', '=', False)]",
-    )
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        tracking=True,
-        index=True,
-        check_company=True,
-        domain="[('is_company', '=', True)]",
-    )
-    customer_user_id = fields.Many2one(
-        related="partner_id.commercial_partner_id.user_id",
-        store=True,
-        index=True,
-        string="Customer's Salesperson",
-        help="The salesperson the customer belongs to: the record rules follow "
-        "the customer, whatever the request's own requester.",
     )
     lead_id = fields.Many2one(
         "crm.lead",
@@ -137,11 +115,6 @@ class FreightBookingRequest(models.Model):
         tracking=True,
         help="e.g. MAERSK SELETAR 442S, or VN 0123.",
     )
-    place_of_receipt = fields.Char()
-    pol_id = fields.Many2one("freight.port", string="Port of Loading")
-    pod_id = fields.Many2one("freight.port", string="Port of Discharge")
-    place_of_delivery = fields.Char()
-    lane = fields.Char(compute="_compute_lane", store=True)
     etd = fields.Date(string="Requested ETD", tracking=True, index=True)
     eta = fields.Date(string="Requested ETA", tracking=True)
     cargo_ready_date = fields.Date()
@@ -234,16 +207,6 @@ class FreightBookingRequest(models.Model):
                 continue
             request.department_id = Department._for_mode(
                 request.mode, request.company_id or self.env.company
-            )
-
-    @api.depends("pol_id", "pod_id")
-    def _compute_lane(self):
-        for request in self:
-            ends = (request.pol_id, request.pod_id)
-            request.lane = (
-                " → ".join(port.code or port.name for port in ends)
-                if all(ends)
-                else False
             )
 
     @api.depends("checklist_ids.done")
@@ -370,45 +333,19 @@ class FreightBookingRequest(models.Model):
                     self.env._("Choose an option of the request's own quotation.")
                 )
 
-    @api.constrains("partner_id")
-    def _check_partner_company(self):
-        for request in self:
-            if not request.partner_id.is_company:
-                raise ValidationError(
-                    self.env._(
-                        "Book for a company, not a person: choose %s's company as "
-                        "the customer.",
-                        request.partner_id.name,
-                    )
-                )
-
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(
-                    vals.get("company_id") or self.env.company.id
-                )
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company)
-                    .next_by_code("freight.booking.request")
-                    or "/"
-                )
-        requests = super().create(vals_list)
+        requests = super().create(self._assign_numbers(vals_list))
         requests._sync_checklist()
         return requests
 
     def write(self, vals):
         self._check_unlocked(set(vals))
         result = super().write(vals)
-        if "partner_id" in vals:
-            # The rules are checked before the write: check the customer the
-            # request now belongs to too.
-            self.check_access("write")
+        self._check_customer_access(vals)
         if "department_id" in vals:
             self._sync_checklist()
         return result
@@ -501,25 +438,10 @@ class FreightBookingRequest(models.Model):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
-    def _state_label(self):
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
-
     def _mode_label(self):
         return dict(self._fields["mode"]._description_selection(self.env)).get(
             self.mode, ""
         )
-
-    def _check_state(self, allowed, verb):
-        for request in self:
-            if request.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(name)s is %(state)s: it cannot be %(verb)s.",
-                        name=request.name,
-                        state=request._state_label(),
-                        verb=verb,
-                    )
-                )
 
     def _is_department_member(self):
         self.ensure_one()
@@ -680,29 +602,11 @@ class FreightBookingRequest(models.Model):
             partner_ids=members.partner_id.ids,
         )
 
-    def _lock_for_decision(self):
-        """Lock the requests for a decision, or refuse at once when another
-        member of the department is deciding them right now (their rows are
-        locked: SKIP LOCKED leaves them out, without waiting)."""
-        locked = {
-            row[0]
-            for row in self.env.execute_query(
-                SQL(
-                    "SELECT id FROM freight_booking_request WHERE id IN %s "
-                    "FOR NO KEY UPDATE SKIP LOCKED",
-                    tuple(self.ids),
-                )
-            )
-        }
-        if locked != set(self.ids):
-            raise UserError(
-                self.env._(
-                    "Another member of the department is answering this request "
-                    "right now: reload it in a moment."
-                )
-            )
-        # The state as it is now, not as this transaction first read it.
-        self.invalidate_recordset(["state", "job_number"])
+    def _decision_busy_message(self):
+        return self.env._(
+            "Another member of the department is answering this request right "
+            "now: reload it in a moment."
+        )
 
     def action_accept(self):
         """The department takes the request: its job file number is issued

@@ -26,13 +26,16 @@ class FreightInquiry(models.Model):
 
     _name = "freight.inquiry"
     _description = "Service Inquiry"
-    _inherit = ["freight.cargo.mixin", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "freight.document.mixin",
+        "freight.cargo.mixin",
+        "mail.thread",
+        "mail.activity.mixin",
+    ]
+    _freight_sequence_code = "freight.inquiry"
     _order = "priority desc, response_due, id desc"
     _check_company_auto = True
 
-    name = fields.Char(
-        string="Number", required=True, copy=False, readonly=True, default="/"
-    )
     state = fields.Selection(
         INQUIRY_STATES,
         required=True,
@@ -44,32 +47,12 @@ class FreightInquiry(models.Model):
         group_expand=True,
     )
     priority = fields.Selection(PRIORITIES, default="0", tracking=True)
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
     user_id = fields.Many2one(
         "res.users",
         string="Requester",
         default=lambda self: self.env.user,
         tracking=True,
         domain="[('share', '=', False)]",
-    )
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        tracking=True,
-        index=True,
-        check_company=True,
-        domain="[('is_company', '=', True)]",
-    )
-    customer_user_id = fields.Many2one(
-        related="partner_id.commercial_partner_id.user_id",
-        store=True,
-        index=True,
-        string="Customer's Salesperson",
-        help="The salesperson the customer belongs to: the record rules follow "
-        "the customer.",
     )
     lead_id = fields.Many2one(
         "crm.lead",
@@ -89,11 +72,6 @@ class FreightInquiry(models.Model):
     mode = fields.Selection(TRANSPORT_MODES, required=True, default="sea_fcl")
     direction = fields.Selection(DIRECTIONS, required=True, default="export")
     incoterm_id = fields.Many2one("account.incoterms")
-    place_of_receipt = fields.Char()
-    pol_id = fields.Many2one("freight.port", string="Port of Loading")
-    pod_id = fields.Many2one("freight.port", string="Port of Discharge")
-    place_of_delivery = fields.Char()
-    lane = fields.Char(compute="_compute_lane", store=True)
     dimensions = fields.Text(help="Length x width x height of the packages.")
     oversized = fields.Boolean(string="Out of Gauge")
     container_ids = fields.One2many(
@@ -156,16 +134,6 @@ class FreightInquiry(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    @api.depends("pol_id", "pod_id")
-    def _compute_lane(self):
-        for inquiry in self:
-            ends = (inquiry.pol_id, inquiry.pod_id)
-            inquiry.lane = (
-                " → ".join(port.code or port.name for port in ends)
-                if all(ends)
-                else False
-            )
-
     # ------------------------------------------------------------------
     # Constraints
     # ------------------------------------------------------------------
@@ -188,42 +156,16 @@ class FreightInquiry(models.Model):
                     )
                 )
 
-    @api.constrains("partner_id")
-    def _check_partner_company(self):
-        for inquiry in self:
-            if not inquiry.partner_id.is_company:
-                raise ValidationError(
-                    self.env._(
-                        "Ask for a company, not a person: choose %s's company as "
-                        "the customer.",
-                        inquiry.partner_id.name,
-                    )
-                )
-
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(
-                    vals.get("company_id") or self.env.company.id
-                )
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company)
-                    .next_by_code("freight.inquiry")
-                    or "/"
-                )
-        return super().create(vals_list)
+        return super().create(self._assign_numbers(vals_list))
 
     def write(self, vals):
         result = super().write(vals)
-        if "partner_id" in vals:
-            # The rules are checked before the write: check the customer the
-            # inquiry now belongs to too.
-            self.check_access("write")
+        self._check_customer_access(vals)
         return result
 
     @api.ondelete(at_uninstall=False)
@@ -234,21 +176,6 @@ class FreightInquiry(models.Model):
                     self.env._(
                         "%s was submitted to pricing: cancel it rather than delete it.",
                         inquiry.name,
-                    )
-                )
-
-    def _state_label(self):
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
-
-    def _check_state(self, allowed, verb):
-        for inquiry in self:
-            if inquiry.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(name)s is %(state)s: it cannot be %(verb)s.",
-                        name=inquiry.name,
-                        state=inquiry._state_label(),
-                        verb=verb,
                     )
                 )
 
@@ -385,29 +312,11 @@ class FreightInquiry(models.Model):
             partner_ids=team.partner_id.ids,
         )
 
-    def _lock_for_decision(self):
-        """Lock the inquiries for a decision, or refuse at once when another
-        pricing user is deciding them right now (their rows are locked: SKIP
-        LOCKED leaves them out, without waiting nor an error in the log)."""
-        locked = {
-            row[0]
-            for row in self.env.execute_query(
-                SQL(
-                    "SELECT id FROM freight_inquiry WHERE id IN %s "
-                    "FOR NO KEY UPDATE SKIP LOCKED",
-                    tuple(self.ids),
-                )
-            )
-        }
-        if locked != set(self.ids):
-            raise UserError(
-                self.env._(
-                    "Another pricing user is answering this inquiry right now: "
-                    "reload it in a moment."
-                )
-            )
-        # The state as it is now, not as this transaction first read it.
-        self.invalidate_recordset(["state", "pricing_user_id"])
+    def _decision_busy_message(self):
+        return self.env._(
+            "Another pricing user is answering this inquiry right now: reload it "
+            "in a moment."
+        )
 
     def action_accept(self, rate_ids=None):
         """Pricing takes the inquiry: a draft quotation is made from it, one

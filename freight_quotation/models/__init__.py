@@ -1,4 +1,5 @@
 from . import freight_quotation_selection
+from . import freight_document_mixin
 from . import freight_cargo_mixin
 from . import freight_quotation
 from . import freight_quotation_option

@@ -50,6 +50,7 @@ class FreightQuotation(models.Model):
     _name = "freight.quotation"
     _description = "Freight Quotation"
     _inherit = [
+        "freight.document.mixin",
         "freight.cargo.mixin",
         "portal.mixin",
         "mail.thread",
@@ -57,18 +58,11 @@ class FreightQuotation(models.Model):
     ]
     _order = "date desc, id desc"
     _check_company_auto = True
+    _freight_sequence_code = "freight.quotation"
 
     # ------------------------------------------------------------------
     # Fields
     # ------------------------------------------------------------------
-    name = fields.Char(
-        string="Number",
-        required=True,
-        copy=False,
-        readonly=True,
-        default="/",
-        index="trigram",
-    )
     kind = fields.Selection(
         QUOTATION_KINDS,
         required=True,
@@ -85,18 +79,6 @@ class FreightQuotation(models.Model):
         tracking=True,
         index=True,
     )
-    company_id = fields.Many2one(
-        "res.company", required=True, default=lambda self: self.env.company, index=True
-    )
-    partner_id = fields.Many2one(
-        "res.partner",
-        string="Customer",
-        required=True,
-        tracking=True,
-        index=True,
-        check_company=True,
-        domain="[('is_company', '=', True)]",
-    )
     contact_id = fields.Many2one(
         "res.partner",
         check_company=True,
@@ -108,14 +90,6 @@ class FreightQuotation(models.Model):
         default=lambda self: self.env.user,
         tracking=True,
         domain="[('share', '=', False)]",
-    )
-    customer_user_id = fields.Many2one(
-        related="partner_id.commercial_partner_id.user_id",
-        store=True,
-        index=True,
-        string="Customer's Salesperson",
-        help="The salesperson the customer belongs to: the record rules follow "
-        "the customer, whatever the quotation's own salesperson.",
     )
     lead_id = fields.Many2one(
         "crm.lead",
@@ -134,11 +108,6 @@ class FreightQuotation(models.Model):
     )
     direction = fields.Selection(DIRECTIONS, required=True, default="export")
     incoterm_id = fields.Many2one("account.incoterms")
-    place_of_receipt = fields.Char()
-    pol_id = fields.Many2one("freight.port", string="Port of Loading")
-    pod_id = fields.Many2one("freight.port", string="Port of Discharge")
-    place_of_delivery = fields.Char()
-    lane = fields.Char(compute="_compute_lane", store=True)
     carrier_id = fields.Many2one(
         "res.partner",
         compute="_compute_carrier_id",
@@ -319,16 +288,6 @@ class FreightQuotation(models.Model):
     # ------------------------------------------------------------------
     # Computes
     # ------------------------------------------------------------------
-    @api.depends("pol_id", "pod_id")
-    def _compute_lane(self):
-        for quotation in self:
-            ends = (quotation.pol_id, quotation.pod_id)
-            quotation.lane = (
-                " → ".join(port.code or port.name for port in ends)
-                if all(ends)
-                else False
-            )
-
     @api.depends("selected_option_id.carrier_id", "option_ids.carrier_id")
     def _compute_carrier_id(self):
         for quotation in self:
@@ -528,34 +487,12 @@ class FreightQuotation(models.Model):
     def _check_terms_sign(self):
         self._check_cargo_sign()
 
-    @api.constrains("partner_id")
-    def _check_partner_company(self):
-        for quotation in self:
-            if not quotation.partner_id.is_company:
-                raise ValidationError(
-                    self.env._(
-                        "Quote a company, not a person: choose %s's company as "
-                        "the customer and the person as the contact.",
-                        quotation.partner_id.name,
-                    )
-                )
-
     # ------------------------------------------------------------------
     # CRUD
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                company = self.env["res.company"].browse(
-                    vals.get("company_id") or self.env.company.id
-                )
-                vals["name"] = (
-                    self.env["ir.sequence"]
-                    .with_company(company)
-                    .next_by_code("freight.quotation")
-                    or "/"
-                )
+        for vals in self._assign_numbers(vals_list):
             vals.setdefault("base_name", vals["name"])
         quotations = super().create(vals_list)
         for quotation in quotations:
@@ -574,10 +511,7 @@ class FreightQuotation(models.Model):
         self.check_access("write")
         self._check_unlocked(vals)
         result = super().write(vals)
-        if "partner_id" in vals:
-            # The rules are checked before the write: check the customer the
-            # quotation now belongs to too.
-            self.check_access("write")
+        self._check_customer_access(vals)
         return result
 
     def _check_unlocked(self, vals):
@@ -687,24 +621,9 @@ class FreightQuotation(models.Model):
             for currency in wanted
         }
 
-    def _state_label(self):
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
-
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
-    def _check_state(self, allowed, verb):
-        for quotation in self:
-            if quotation.state not in allowed:
-                raise UserError(
-                    self.env._(
-                        "%(name)s is %(state)s: it cannot be %(verb)s.",
-                        name=quotation.name,
-                        state=quotation._state_label(),
-                        verb=verb,
-                    )
-                )
-
     def action_fill_from_rates(self):
         """Price the draft from the buying rates: the options' own rates,
         else the cheapest valid rate of the lane."""
