@@ -7,7 +7,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
 from odoo.addons.freight_crm.models.freight_selection import (
-    DIRECTIONS,
     TRANSPORT_MODES,
 )
 
@@ -102,8 +101,6 @@ class FreightBookingRequest(models.Model):
     mode = fields.Selection(
         TRANSPORT_MODES, required=True, default="sea_fcl", tracking=True
     )
-    direction = fields.Selection(DIRECTIONS, required=True, default="export")
-    incoterm_id = fields.Many2one("account.incoterms")
     carrier_id = fields.Many2one(
         "res.partner",
         string="Carrier",

@@ -9,7 +9,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, format_datetime
 
 from odoo.addons.freight_crm.models.freight_selection import (
-    DIRECTIONS,
     TRANSPORT_MODES,
 )
 from odoo.addons.freight_rates.models.freight_rate import RATE_MODES
@@ -70,8 +69,6 @@ class FreightInquiry(models.Model):
     )
     # Shipment
     mode = fields.Selection(TRANSPORT_MODES, required=True, default="sea_fcl")
-    direction = fields.Selection(DIRECTIONS, required=True, default="export")
-    incoterm_id = fields.Many2one("account.incoterms")
     dimensions = fields.Text(help="Length x width x height of the packages.")
     oversized = fields.Boolean(string="Out of Gauge")
     container_ids = fields.One2many(

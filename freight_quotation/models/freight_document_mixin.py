@@ -8,6 +8,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.freight_crm.models.freight_selection import DIRECTIONS
+
 
 class FreightDocumentMixin(models.AbstractModel):
     _name = "freight.document.mixin"
@@ -44,7 +46,9 @@ class FreightDocumentMixin(models.AbstractModel):
         help="The salesperson the customer belongs to: the record rules follow "
         "the customer, whatever the document's own salesperson.",
     )
-    # The route
+    # The shipment and its route
+    direction = fields.Selection(DIRECTIONS, required=True, default="export")
+    incoterm_id = fields.Many2one("account.incoterms")
     place_of_receipt = fields.Char()
     pol_id = fields.Many2one("freight.port", string="Port of Loading")
     pod_id = fields.Many2one("freight.port", string="Port of Discharge")

@@ -9,7 +9,6 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_date
 
 from odoo.addons.freight_crm.models.freight_selection import (
-    DIRECTIONS,
     TRANSPORT_MODES,
 )
 
@@ -106,8 +105,6 @@ class FreightQuotation(models.Model):
     mode = fields.Selection(
         TRANSPORT_MODES, required=True, default="sea_fcl", tracking=True
     )
-    direction = fields.Selection(DIRECTIONS, required=True, default="export")
-    incoterm_id = fields.Many2one("account.incoterms")
     carrier_id = fields.Many2one(
         "res.partner",
         compute="_compute_carrier_id",

@@ -185,7 +185,7 @@ class TestQuotationSecurity(FreightQuotationCommon, TransactionCase):
         # Which operations read it is operations_group_ids: every department
         # here, the departments it is booked to once freight_booking is
         # installed (its own tests cross that).
-        self.quotation_a.operations_group_ids = self.env.ref(
+        self.quotation_a.sudo().operations_group_ids = self.env.ref(
             "freight_crm.group_freight_operations_sea"
         )
         self.quotation_a.flush_recordset()
