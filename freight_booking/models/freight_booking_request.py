@@ -173,7 +173,8 @@ class FreightBookingRequest(models.Model):
         store=True,
         aggregator="avg",
         digits=(16, 1),
-        help="From the request to its acceptance by the department.",
+        help="Working hours of the company from the request to its acceptance "
+        "by the department.",
     )
     reject_reason_id = fields.Many2one(
         "freight.booking.reject.reason", copy=False, tracking=True
@@ -238,11 +239,9 @@ class FreightBookingRequest(models.Model):
     @api.depends("requested_at", "accepted_at")
     def _compute_hours_to_accept(self):
         for request in self:
-            if request.requested_at and request.accepted_at:
-                span = request.accepted_at - request.requested_at
-                request.hours_to_accept = span.total_seconds() / 3600
-            else:
-                request.hours_to_accept = 0.0
+            request.hours_to_accept = request._work_hours(
+                request.requested_at, request.accepted_at
+            )
 
     @api.depends("etd")
     def _compute_etd_month(self):

@@ -549,16 +549,6 @@ class FreightInquiry(models.Model):
     )
     overdue_count = fields.Integer(compute="_compute_is_overdue", store=True)
 
-    def _work_hours(self, start, stop):
-        """Working hours of the company between two naive UTC datetimes."""
-        self.ensure_one()
-        if not (start and stop) or stop <= start:
-            return 0.0
-        calendar = self.company_id.resource_calendar_id
-        if not calendar:
-            return (stop - start).total_seconds() / 3600
-        return calendar.get_work_hours_count(start, stop)
-
     @api.depends("submitted_at", "accepted_at", "rejected_at", "quoted_at")
     def _compute_clock(self):
         for inquiry in self:

@@ -100,6 +100,18 @@ class FreightDocumentMixin(models.AbstractModel):
         if "partner_id" in vals:
             self.check_access("write")
 
+    def _work_hours(self, start, stop):
+        """Working hours of the company (its resource calendar, leaves
+        included) between two naive UTC datetimes; without a calendar, every
+        hour counts."""
+        self.ensure_one()
+        if not (start and stop) or stop <= start:
+            return 0.0
+        calendar = self.company_id.resource_calendar_id
+        if not calendar:
+            return (stop - start).total_seconds() / 3600
+        return calendar.get_work_hours_count(start, stop)
+
     def _state_label(self):
         return dict(self._fields["state"]._description_selection(self.env))[self.state]
 
