@@ -26,4 +26,9 @@
         "views/res_partner_views.xml",
         "views/freight_booking_menus.xml",
     ],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/freight_booking_demo.xml",
+    ],
 }

@@ -7,3 +7,4 @@ from . import freight_booking_container
 from . import freight_quotation
 from . import crm_lead
 from . import res_partner
+from . import freight_booking_demo
