@@ -191,7 +191,6 @@ DEMO = [
         hours=13 * 24,
         accept_hours=3,
         partner="noi_that_minh_phat",
-        lead="mpbd_lgb",
         containers=(("40hc", 6),),
         values={
             "mode": "trucking",
