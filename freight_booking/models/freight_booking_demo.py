@@ -153,7 +153,8 @@ DEMO = [
             "volume": 4.8,
             "incoterm_id": "FCA",
             "cargo_ready_date": -26,
-            "pickup_address": "Lô F3, KCN Quế Võ, phường Phương Liễu, TX. Quế Võ, Bắc Ninh",
+            "pickup_address": "Lô F3, KCN Quế Võ, phường Phương Liễu, TX. Quế Võ, "
+            "Bắc Ninh",
             "instructions": "<p>Hàng chính xác: không xếp chồng quá 2 tầng, "
             "dán nhãn THIS SIDE UP.</p>",
         },
@@ -386,8 +387,8 @@ DEMO = [
             "gross_weight": 16800,
             "volume": 128,
             "place_of_delivery": "Kho ngoại quan Sóng Thần, TP. Dĩ An, Bình Dương",
-            "delivery_address": "Kho ngoại quan Sóng Thần, Đường số 6, KCN Sóng Thần 1, "
-            "TP. Dĩ An, Bình Dương",
+            "delivery_address": "Kho ngoại quan Sóng Thần, Đường số 6, "
+            "KCN Sóng Thần 1, TP. Dĩ An, Bình Dương",
             "customs_clearance": True,
             "instructions": "<p>Đưa hàng vào kho ngoại quan chờ phân phối; "
             "mở tờ khai nhập kho ngoại quan, kiểm đếm và dán nhãn phụ "
@@ -532,9 +533,7 @@ class FreightBookingDemo(models.AbstractModel):
         now = fields.Datetime.now()
         # The salespeople's today (Ho Chi Minh City), which the request's
         # checks use.
-        today = fields.Date.context_today(
-            self.with_user(self.env.ref(SALES["lan"]))
-        )
+        today = fields.Date.context_today(self.with_user(self.env.ref(SALES["lan"])))
         # The oldest first: the numbers follow the weeks; the drafts last.
         for demo in sorted(DEMO, key=lambda demo: -demo.hours):
             self._demo_build(demo, today, now)
@@ -597,7 +596,9 @@ class FreightBookingDemo(models.AbstractModel):
             .create(self._demo_values(demo, today))
             .with_context(ir_sequence_date=False)
         )
-        if request.department_id != ref(f"freight_booking.department_{demo.department}"):
+        if request.department_id != ref(
+            f"freight_booking.department_{demo.department}"
+        ):
             raise ValueError(f"{demo.key} goes to {request.department_id.name}")
         self.env["ir.model.data"]._update_xmlids(
             [

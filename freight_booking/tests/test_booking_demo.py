@@ -127,7 +127,9 @@ class TestBookingDemo(TransactionCase):
             department = self.departments[key]
             with self.subTest(department=key):
                 self.assertEqual(department.user_id, user)
-                visible = Request.with_user(user).search([("id", "in", self.requests.ids)])
+                visible = Request.with_user(user).search(
+                    [("id", "in", self.requests.ids)]
+                )
                 expected = self.requests.filtered(
                     lambda r, department=department: r.department_id == department
                     and r.state != "draft"
