@@ -611,6 +611,7 @@ class FreightBookingDemo(models.AbstractModel):
         )
         if demo.outcome == "draft":
             return request
+        posted = self._demo_date(request, requested_at - timedelta(minutes=40))
         request.action_request()
         etd = today + timedelta(days=demo.etd)
         self._demo_clock(
@@ -623,8 +624,10 @@ class FreightBookingDemo(models.AbstractModel):
         request.sudo().activity_ids.date_deadline = fields.Date.context_today(
             request.with_user(operations), requested_at
         )
+        posted = self._demo_date(request, requested_at, posted)
         if demo.outcome == "cancelled":
             request.action_cancel()
+            self._demo_date(request, requested_at + timedelta(days=2), posted)
             return request
         decided_at = requested_at + timedelta(hours=demo.accept_hours)
         as_operations = request.with_user(operations)
@@ -634,6 +637,7 @@ class FreightBookingDemo(models.AbstractModel):
             _kind, reason, missing, note = demo.outcome
             as_operations._reject(ref(REASONS + reason), missing, note)
             self._demo_clock(request, rejected_at=decided_at)
+            self._demo_date(request, decided_at, posted)
             return request
         # Operations book the space, tick their checklist and open the job.
         booking = {}
@@ -646,14 +650,20 @@ class FreightBookingDemo(models.AbstractModel):
         if booking:
             as_operations.write(booking)
         as_operations.checklist_ids.write({"done": True})
+        # sudo: ticked when it happened (the stamp is the checklist's own).
+        request.checklist_ids.sudo().done_date = decided_at - timedelta(minutes=15)
         as_operations.action_accept()
         self._demo_clock(request, accepted_at=decided_at)
-        for who, body in demo.chat:
+        posted = self._demo_date(request, decided_at, posted)
+        for hours, (who, body) in enumerate(demo.chat, start=1):
             author = ref(SALES.get(who) or OPERATIONS[who])
             request.with_user(author).message_post(
                 body=Markup("<p>%s</p>") % body,
                 message_type="comment",
                 subtype_xmlid="mail.mt_comment",
+            )
+            posted = self._demo_date(
+                request, min(decided_at + timedelta(hours=2 * hours), now), posted
             )
         if demo.outcome == "done":
             as_operations.action_done()
@@ -661,6 +671,7 @@ class FreightBookingDemo(models.AbstractModel):
                 decided_at, fields.Datetime.to_datetime(etd) + timedelta(days=2)
             )
             self._demo_clock(request, done_at=min(done_at, now))
+            self._demo_date(request, min(done_at, now), posted)
         return request
 
     def _demo_clock(self, request, **stamps):
@@ -668,3 +679,21 @@ class FreightBookingDemo(models.AbstractModel):
         # sudo: the stamps are the workflow's own, moved back in time; the
         # ETD of a shipment that has sailed since.
         request.sudo().with_context(tracking_disable=True).write(stamps)
+
+    def _demo_date(self, request, when, after=0):
+        """Date the messages posted on the request since message AFTER at
+        WHEN, the time their step happened. Returns the last one's id."""
+        # sudo: the chatter's dates, moved back with the stamps.
+        messages = (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", request._name),
+                    ("res_id", "=", request.id),
+                    ("id", ">", after),
+                ]
+            )
+        )
+        messages.write({"date": when})
+        return max(messages.ids, default=after)
