@@ -27,4 +27,9 @@
         "views/crm_team_member_views.xml",
         "views/freight_booking_menus.xml",
     ],
+    "demo": [
+        "demo/res_users_demo.xml",
+        "demo/res_partner_demo.xml",
+        "demo/freight_booking_demo.xml",
+    ],
 }

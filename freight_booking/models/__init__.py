@@ -8,3 +8,4 @@ from . import freight_quotation
 from . import crm_lead
 from . import res_partner
 from . import crm_team_member
+from . import freight_booking_demo
