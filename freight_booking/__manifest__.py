@@ -26,4 +26,7 @@
         "views/res_partner_views.xml",
         "views/freight_booking_menus.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["freight_booking/static/tests/tours/**/*"],
+    },
 }
