@@ -47,7 +47,9 @@ class TestBookingUiPhone(FreightQuotationCommon, HttpCase):
         self.assertEqual(len(request), 1)
         self.assertEqual(request.state, "requested")
         self.assertEqual(request.user_id, self.user_sales)
-        self.assertEqual(request.department_id, self.env.ref("freight_booking.department_sea"))
+        self.assertEqual(
+            request.department_id, self.env.ref("freight_booking.department_sea")
+        )
         self.assertEqual(request.shipper_id, self.customer_a)
         self.assertEqual(request.consignee_id, self.consignee)
         self.assertEqual(request.etd, fields.Date.today() + timedelta(days=10))
