@@ -32,4 +32,7 @@
         "demo/res_partner_demo.xml",
         "demo/freight_booking_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["freight_booking/static/tests/tours/**/*"],
+    },
 }

@@ -123,6 +123,32 @@ PAGES = [
         "action-freight_inquiry.freight_inquiry_action/{inquiry_chaudoc_abj_demo}",
         ".o_form_view .o_form_sheet .o_field_widget[name=partner_id]",
     ),
+    # Booking requests: the form as its salesperson sees it once accepted (the
+    # job number), operations' board by state and their departures by ETD.
+    (
+        "booking-form",
+        "lan.sales",
+        "action-freight_booking.freight_booking_request_action/{booking_accepted}",
+        ".o_form_view .o_form_sheet .o_field_widget[name=partner_id]",
+    ),
+    (
+        "booking-kanban",
+        "bao.ops",
+        "action-freight_booking.freight_booking_request_action",
+        ".o_kanban_group .o_kanban_record footer",
+    ),
+    (
+        "booking-calendar",
+        "bao.ops",
+        "action-freight_booking.freight_booking_request_action_calendar",
+        ".o_calendar_renderer",
+    ),
+    (
+        "booking-overview",
+        "admin",
+        "action-freight_booking.freight_operation_department_action_overview",
+        ".o_kanban_record .btn-primary",
+    ),
     # The customer's view: the portal page its e-mail links to, with the token.
     ("quotation-portal", None, "{quotation_portal_url}", ".o_portal_wrap, main"),
 ]
@@ -202,7 +228,23 @@ def record_ids(base):
     sales("freight.rate.finder", "action_find", [ids["finder"]])
     ids["import_errors"] = import_with_errors(rpc(base, "chau.pricing"))
     ids.update(quotation_ids(base, port, container, ids))
+    ids.update(booking_ids(base))
     return ids
+
+
+def booking_ids(base):
+    """An accepted booking request of the salesperson's (sea FCL first: it
+    shows the containers), as the demo made it."""
+    sales = rpc(base, "lan.sales")
+    accepted = sales(
+        "freight.booking.request",
+        "search_read",
+        [("state", "=", "accepted"), ("customer_user_id.login", "=", "lan.sales")],
+        fields=["mode"],
+        order="id",
+    )
+    accepted.sort(key=lambda row: row["mode"] != "sea_fcl")
+    return {"booking_accepted": accepted[0]["id"] if accepted else 0}
 
 
 def quotation_ids(base, port, container, ids):
@@ -328,6 +370,9 @@ def main():
                     page.wait_for_selector(".o_form_view .o_notebook")
                     page.locator(".o_notebook a[name=options]").first.click()
                 page.wait_for_selector(ready, timeout=60000)
+                if name == "booking-kanban" and device == "phone":
+                    # The column operations answer: the requests to accept.
+                    page.locator(".o_kanban_group").nth(1).scroll_into_view_if_needed()
                 if name == "inquiry-kanban" and device == "phone":
                     # The phone shows one column: the one pricing answers.
                     page.locator(".o_kanban_group").nth(1).scroll_into_view_if_needed()

@@ -588,7 +588,12 @@ class FreightBookingDemo(models.AbstractModel):
         ref = self.env.ref
         user = ref(SALES[demo.user])
         operations = ref(OPERATIONS[demo.department])
+        # Requested and decided in the company's working hours, as the time to
+        # accept counts them.
+        calendar = self.env.company.resource_calendar_id
         requested_at = now - timedelta(hours=demo.hours)
+        if calendar:
+            requested_at = calendar.plan_hours(0.25, requested_at) or requested_at
         request = (
             self.env["freight.booking.request"]
             .with_user(user)
@@ -630,6 +635,10 @@ class FreightBookingDemo(models.AbstractModel):
             self._demo_date(request, requested_at + timedelta(days=2), posted)
             return request
         decided_at = requested_at + timedelta(hours=demo.accept_hours)
+        if calendar:
+            decided_at = (
+                calendar.plan_hours(demo.accept_hours, requested_at) or decided_at
+            )
         as_operations = request.with_user(operations)
         if demo.outcome == "requested":
             return request

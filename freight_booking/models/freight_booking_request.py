@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import format_date
 
@@ -259,7 +259,14 @@ class FreightBookingRequest(models.Model):
     @api.onchange("quotation_id")
     def _onchange_quotation_id(self):
         if self.quotation_id:
-            self.update(self._values_from_quotation(self.quotation_id))
+            values = self._values_from_quotation(self.quotation_id)
+            # The quotation's containers replace the lines the form has (its
+            # defaults may already hold them: the button passes them).
+            values["container_ids"] = [
+                Command.clear(),
+                *values.get("container_ids", []),
+            ]
+            self.update(values)
 
     # ------------------------------------------------------------------
     # Constraints

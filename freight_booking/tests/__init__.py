@@ -1,1 +1,2 @@
 from . import test_booking_demo
+from . import test_booking_ui
