@@ -71,13 +71,12 @@ class FreightBookingRequest(models.Model):
     )
     option_id = fields.Many2one(
         "freight.quotation.option",
-        string="Option",
         domain="[('quotation_id', '=', quotation_id)]",
         help="The option of the quotation the customer chose.",
     )
-    shipper_id = fields.Many2one("res.partner", string="Shipper", tracking=True)
-    consignee_id = fields.Many2one("res.partner", string="Consignee", tracking=True)
-    notify_party_id = fields.Many2one("res.partner", string="Notify Party")
+    shipper_id = fields.Many2one("res.partner", tracking=True)
+    consignee_id = fields.Many2one("res.partner", tracking=True)
+    notify_party_id = fields.Many2one("res.partner")
     department_id = fields.Many2one(
         "freight.operation.department",
         string="Operations Department",
@@ -103,7 +102,6 @@ class FreightBookingRequest(models.Model):
     )
     carrier_id = fields.Many2one(
         "res.partner",
-        string="Carrier",
         tracking=True,
         domain="[('freight_carrier_kind', '!=', False)]",
     )
@@ -132,7 +130,7 @@ class FreightBookingRequest(models.Model):
         help="Commercial invoice, packing list and whatever else the department needs.",
     )
     checklist_ids = fields.One2many(
-        "freight.booking.checklist", "request_id", string="Checklist", copy=False
+        "freight.booking.checklist", "request_id", copy=False
     )
     checklist_done = fields.Boolean(
         string="Checklist Complete", compute="_compute_checklist_done"
@@ -160,9 +158,7 @@ class FreightBookingRequest(models.Model):
         groups="freight_crm.group_freight_sales,freight_crm.group_freight_operations",
     )
     # The workflow
-    job_number = fields.Char(
-        string="Job Number", copy=False, readonly=True, index="btree_not_null"
-    )
+    job_number = fields.Char(copy=False, readonly=True, index="btree_not_null")
     requested_at = fields.Datetime(copy=False, readonly=True)
     accepted_at = fields.Datetime(copy=False, readonly=True)
     rejected_at = fields.Datetime(copy=False, readonly=True)

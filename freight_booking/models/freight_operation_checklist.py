@@ -53,12 +53,14 @@ class FreightBookingChecklist(models.Model):
             )
         return super().write(vals)
 
-    def unlink(self):
-        if self.item_id:
-            raise UserError(
-                self.env._(
-                    "The department asks for this point: tick it rather than remove it."
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_own_points(self):
+        for row in self:
+            if row.item_id:
+                raise UserError(
+                    self.env._(
+                        "The department asks for this point: tick it rather than "
+                        "remove it."
+                    )
                 )
-            )
         self.request_id._check_checklist_open()
-        return super().unlink()

@@ -11,7 +11,7 @@ class FreightBookingReject(models.TransientModel):
         "freight.booking.request",
         default=lambda self: self.env.context.get("active_ids"),
     )
-    reason_id = fields.Many2one("freight.booking.reject.reason", string="Reason")
+    reason_id = fields.Many2one("freight.booking.reject.reason")
     missing_note = fields.Text(
         string="What Is Missing",
         help="What the salesperson must add or correct before requesting again.",
