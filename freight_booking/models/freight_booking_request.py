@@ -2,7 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from markupsafe import Markup
 
-from odoo import api, fields, models
+from odoo import Command, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_date
 
@@ -299,7 +299,15 @@ class FreightBookingRequest(models.Model):
     @api.onchange("quotation_id")
     def _onchange_quotation_id(self):
         if self.quotation_id:
-            self.update(self._values_from_quotation(self.quotation_id))
+            values = self._values_from_quotation(self.quotation_id)
+            # The quotation's containers replace those there (the defaults
+            # of the quotation's button are the same rows).
+            if "container_ids" in values:
+                values["container_ids"] = [
+                    Command.clear(),
+                    *values["container_ids"],
+                ]
+            self.update(values)
 
     # ------------------------------------------------------------------
     # Constraints
@@ -408,7 +416,8 @@ class FreightBookingRequest(models.Model):
             # The rules are checked before the write: check the customer the
             # request now belongs to too.
             self.check_access("write")
-        if "department_id" in vals:
+        if {"department_id", "mode", "company_id"} & set(vals):
+            # The department follows the mode (a compute): its checklist too.
             self._sync_checklist()
         return result
 

@@ -1,0 +1,4 @@
+from . import test_booking_workflow
+from . import test_booking_notifications
+from . import test_booking_rules
+from . import test_booking_security
