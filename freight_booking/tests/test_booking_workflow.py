@@ -1,6 +1,6 @@
 # Copyright 2026 Freight CRM contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
-from datetime import datetime
+from datetime import date, datetime
 
 from freezegun import freeze_time
 
@@ -85,6 +85,11 @@ class TestBookingWorkflow(FreightBookingCommon, TransactionCase):
             ],
         )
         self.assertEqual(air.operations_user_id, self.user_ops_air)
+        # The year is the ETD's: a January shipment accepted now is next
+        # year's first, and this year's numbering goes on.
+        next_year = self._accepted(etd=date(2027, 1, 5), eta=date(2027, 2, 1))
+        self.assertEqual(next_year.job_number, "SEA/EXP/27/00001")
+        self.assertEqual(self._accepted().job_number, "SEA/EXP/26/00003")
 
     def test_reject_correct_request_again(self):
         request = self._requested()
