@@ -872,8 +872,20 @@ class FreightBookingRequest(models.Model):
         activities = self.sudo().activity_ids.filtered(
             lambda activity: activity.activity_type_id == activity_type
         )
-        if activities:
-            activities.action_feedback(feedback=feedback)
+        # One answer per request, not one per member: the user's own
+        # activity (else the first) is done, the other members' go.
+        done = self.env["mail.activity"]
+        for request in self:
+            theirs = activities.filtered(
+                lambda activity, request=request: activity.res_id == request.id
+            )
+            done |= (
+                theirs.filtered(lambda activity: activity.user_id == self.env.user)
+                or theirs
+            )[:1]
+        (activities - done).unlink()
+        if done:
+            done.action_feedback(feedback=feedback)
 
     def action_view_quotation(self):
         self.ensure_one()

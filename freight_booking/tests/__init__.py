@@ -3,3 +3,4 @@ from . import test_booking_notifications
 from . import test_booking_rules
 from . import test_booking_security
 from . import test_booking_concurrency
+from . import test_booking_performance

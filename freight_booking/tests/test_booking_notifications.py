@@ -52,6 +52,24 @@ class TestBookingNotifications(FreightBookingCommon, TransactionCase):
         message = self._messages(request)[-1]
         self.assertEqual(message.partner_ids, members.partner_id)
         self.assertNotIn(self.user_ops_sea.partner_id, message.partner_ids)
+        # One member accepts: their activity is done, the others' go (one
+        # answer in the chatter, not one per member).
+        self._tick(request, self.user_ops_air)
+        request.with_user(self.user_ops_air).action_accept()
+        self.assertFalse(self._activities(request, self.act_accept))
+        done = (
+            self.env["mail.message"]
+            .sudo()
+            .search(
+                [
+                    ("model", "=", request._name),
+                    ("res_id", "=", request.id),
+                    ("mail_activity_type_id", "=", self.act_accept.id),
+                ]
+            )
+        )
+        self.assertEqual(len(done), 1)
+        self.assertEqual(done.author_id, self.user_ops_air.partner_id)
 
     def test_accept_tells_requester_job_number_closes_activities(self):
         request = self._requested()
