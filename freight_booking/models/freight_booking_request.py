@@ -13,6 +13,7 @@ from odoo.addons.freight_crm.models.freight_selection import (
 
 from .freight_booking_selection import (
     BOOKED_STATES,
+    BORN_DRAFT_FIELDS,
     BOOKING_STATES,
     DOCUMENTED_MODES,
     EDITABLE_STATES,
@@ -395,6 +396,10 @@ class FreightBookingRequest(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
+            if not self.env.su:
+                # A request is born a draft: its workflow is its actions'
+                # (a client sends any value, or default_ context key).
+                pass
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(
                     vals.get("company_id") or self.env.company.id

@@ -53,3 +53,5 @@ WORKFLOW_FIELDS = {
     "operations_user_id",
     "message_main_attachment_id",
 }
+# What a request is created without, unless by the superuser (the demo).
+BORN_DRAFT_FIELDS = WORKFLOW_FIELDS - {"state", "message_main_attachment_id"}
