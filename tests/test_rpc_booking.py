@@ -299,6 +299,21 @@ class TestRpcBooking(JsonRpcCase):
         )
         self.assertEqual(request.state, "requested")
         self.assertFalse(request.job_number)
+        # Nor a plain write of the state or the job number.
+        for login, vals in (
+            ("rpc_b_sales", {"state": "accepted", "job_number": "SEA/EXP/26/99999"}),
+            ("rpc_b_sea", {"state": "done"}),
+        ):
+            with self.subTest(login=login):
+                self._refused(
+                    self._call(
+                        login, MODEL, "write", [[request_id], vals], {"context": keys}
+                    ),
+                    ACCESS_ERROR,
+                    "moves through its buttons",
+                )
+        self.assertEqual(request.state, "requested")
+        self.assertFalse(request.job_number)
         # The salesperson's customer: another salesperson's context does not
         # open it.
         self._refused(

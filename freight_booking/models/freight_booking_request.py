@@ -1,5 +1,7 @@
 # Copyright 2026 Freight CRM contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextvars import ContextVar
+
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
@@ -12,6 +14,7 @@ from odoo.addons.freight_crm.models.freight_selection import (
 )
 
 from .freight_booking_selection import (
+    ACTION_FIELDS,
     BOOKED_STATES,
     BORN_DRAFT_FIELDS,
     BOOKING_STATES,
@@ -20,6 +23,10 @@ from .freight_booking_selection import (
     OPERATIONS_FIELDS,
     WORKFLOW_FIELDS,
 )
+
+# Set while an action of the workflow writes: only they write its fields (a
+# client cannot set it, unlike a context key).
+_IN_WORKFLOW = ContextVar("freight_booking_in_workflow", default=False)
 
 
 class FreightBookingRequest(models.Model):
@@ -399,7 +406,7 @@ class FreightBookingRequest(models.Model):
             if not self.env.su:
                 # A request is born a draft: its workflow is its actions'
                 # (a client sends any value, or default_ context key).
-                pass
+                vals.update(dict.fromkeys(BORN_DRAFT_FIELDS, False), state="draft")
             if vals.get("name", "/") == "/":
                 company = self.env["res.company"].browse(
                     vals.get("company_id") or self.env.company.id
@@ -415,6 +422,16 @@ class FreightBookingRequest(models.Model):
         return requests
 
     def write(self, vals):
+        if ACTION_FIELDS.intersection(vals) and not (
+            self.env.su or _IN_WORKFLOW.get()
+        ):
+            raise AccessError(
+                self.env._(
+                    "A booking request moves through its buttons (request, "
+                    "accept, reject, done, cancel): its state and job number "
+                    "are not written by hand."
+                )
+            )
         self._check_unlocked(set(vals))
         result = super().write(vals)
         if "partner_id" in vals:
@@ -425,6 +442,14 @@ class FreightBookingRequest(models.Model):
             # The department follows the mode (a compute): its checklist too.
             self._sync_checklist()
         return result
+
+    def _write_workflow(self, vals):
+        """The workflow's own write (of its state, job number, dates...)."""
+        token = _IN_WORKFLOW.set(True)
+        try:
+            return self.write(vals)
+        finally:
+            _IN_WORKFLOW.reset(token)
 
     def _is_requester_side(self):
         """May the user change the request's content (its salesperson's side:
@@ -587,7 +612,7 @@ class FreightBookingRequest(models.Model):
         today = fields.Date.context_today(self)
         for request in self:
             request._check_requestable(today)
-        self.write(
+        self._write_workflow(
             {
                 "state": "requested",
                 "requested_at": fields.Datetime.now(),
@@ -736,7 +761,7 @@ class FreightBookingRequest(models.Model):
             number = request.department_id._next_job_number(
                 request.direction, request.etd or fields.Date.context_today(request)
             )
-            request.write(
+            request._write_workflow(
                 {
                     "state": "accepted",
                     "accepted_at": now,
@@ -777,7 +802,7 @@ class FreightBookingRequest(models.Model):
             )
         self._lock_for_decision()
         self._check_state(("requested",), self.env._("rejected"))
-        self.write(
+        self._write_workflow(
             {
                 "state": "rejected",
                 "rejected_at": fields.Datetime.now(),
@@ -811,7 +836,7 @@ class FreightBookingRequest(models.Model):
         """The department has processed the shipment."""
         self._check_department_member(self.env._("close"))
         self._check_state(("accepted",), self.env._("marked done"))
-        self.write({"state": "done", "done_at": fields.Datetime.now()})
+        self._write_workflow({"state": "done", "done_at": fields.Datetime.now()})
         for request in self:
             request._notify_requester(
                 self.env._(
@@ -842,7 +867,7 @@ class FreightBookingRequest(models.Model):
                         )
                     )
         was_open = self.filtered(lambda request: request.state != "draft")
-        self.write({"state": "cancelled"})
+        self._write_workflow({"state": "cancelled"})
         self._close_accept_activities(self.env._("Cancelled."))
         for request in was_open:
             request.message_post(
@@ -858,7 +883,7 @@ class FreightBookingRequest(models.Model):
 
     def action_draft(self):
         self._check_state(("cancelled", "rejected"), self.env._("reset to draft"))
-        self.write({"state": "draft"})
+        self._write_workflow({"state": "draft"})
         return True
 
     def _notify_requester(self, body):

@@ -208,3 +208,33 @@ class TestBookingSecurity(FreightBookingCommon, TransactionCase):
                     Request.create(self._values())
                 self.assertEqual(self._count(), count)
         self.assertEqual(request.state, "requested")
+
+    def test_workflow_not_written_by_hand(self):
+        """State, job number and dates move through the actions only: a
+        client writing them, or sending them as defaults, gets nowhere."""
+        request = self._requested()
+        self._tick(request)
+        for user, vals in (
+            (self.user_sales, {"state": "accepted"}),
+            (self.user_sales, {"job_number": "SEA/EXP/26/99999"}),
+            (self.user_manager, {"state": "done", "done_at": "2026-03-10"}),
+            (self.user_ops_sea, {"state": "accepted"}),
+            (self.user_ops_sea, {"job_number": "SEA/EXP/26/99999"}),
+            (self.user_ops_sea, {"operations_user_id": self.user_ops_sea_2.id}),
+        ):
+            with self.subTest(user=user.login, vals=list(vals)):
+                with self.assertRefused(AccessError, "moves through its buttons"):
+                    request.with_user(user).write(vals)
+        request.invalidate_recordset()
+        self.assertEqual(request.state, "requested")
+        self.assertFalse(request.job_number)
+        self.assertFalse(request.operations_user_id)
+        draft = self.Request.with_user(self.user_sales).with_context(
+            default_state="accepted", default_job_number="SEA/EXP/26/99999"
+        ).create(self._values(accepted_at="2026-03-10 03:00:00"))
+        self.assertEqual(draft.state, "draft")
+        self.assertFalse(draft.job_number)
+        self.assertFalse(draft.accepted_at)
+        # The actions still write them.
+        request.with_user(self.user_ops_sea).action_accept()
+        self.assertEqual(request.job_number, "SEA/EXP/26/00001")
