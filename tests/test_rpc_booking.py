@@ -93,7 +93,9 @@ class TestRpcBooking(JsonRpcCase):
             self._call("rpc_b_sales", MODEL, "create", [self._values(**vals)])
         )
         self.assertIs(
-            self._ok(self._call("rpc_b_sales", MODEL, "action_request", [[request_id]])),
+            self._ok(
+                self._call("rpc_b_sales", MODEL, "action_request", [[request_id]])
+            ),
             True,
         )
         return self.env[MODEL].browse(request_id)
@@ -141,9 +143,7 @@ class TestRpcBooking(JsonRpcCase):
         )
         self.assertEqual(request.state, "done")
         # The salesperson was told, with the job number.
-        self.assertIn(
-            request.job_number, "".join(request.message_ids.mapped("body"))
-        )
+        self.assertIn(request.job_number, "".join(request.message_ids.mapped("body")))
 
     def test_wrong_state_refused_nothing_written(self):
         request = self._requested()
@@ -189,7 +189,9 @@ class TestRpcBooking(JsonRpcCase):
             )
         )
         self._refused(
-            self._call("rpc_b_sea", "freight.booking.reject", "action_reject", [[wizard_id]]),
+            self._call(
+                "rpc_b_sea", "freight.booking.reject", "action_reject", [[wizard_id]]
+            ),
             USER_ERROR,
             "Give the reason",
         )
@@ -215,9 +217,7 @@ class TestRpcBooking(JsonRpcCase):
         self.assertFalse(request.job_number)
         # Corrected and requested again by the salesperson.
         self._ok(
-            self._call(
-                "rpc_b_sales", MODEL, "write", [[request.id], {"packages": 40}]
-            )
+            self._call("rpc_b_sales", MODEL, "write", [[request.id], {"packages": 40}])
         )
         self._ok(self._call("rpc_b_sales", MODEL, "action_request", [[request.id]]))
         self.assertEqual(request.state, "requested")

@@ -16,8 +16,8 @@ from odoo.addons.freight_crm.models.freight_selection import (
 from .freight_booking_selection import (
     ACTION_FIELDS,
     BOOKED_STATES,
-    BORN_DRAFT_FIELDS,
     BOOKING_STATES,
+    BORN_DRAFT_FIELDS,
     DOCUMENTED_MODES,
     EDITABLE_STATES,
     OPERATIONS_FIELDS,
@@ -422,9 +422,7 @@ class FreightBookingRequest(models.Model):
         return requests
 
     def write(self, vals):
-        if ACTION_FIELDS.intersection(vals) and not (
-            self.env.su or _IN_WORKFLOW.get()
-        ):
+        if ACTION_FIELDS.intersection(vals) and not (self.env.su or _IN_WORKFLOW.get()):
             raise AccessError(
                 self.env._(
                     "A booking request moves through its buttons (request, "

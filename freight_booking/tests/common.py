@@ -117,14 +117,17 @@ class FreightBookingCommon(FreightQuotationCommon):
 
     def _air_values(self, **vals):
         """An air export of customer A, SGN - FRA, 500 kg / 2 CBM."""
-        return self._values(
-            mode="air",
-            pol_id=self.sgn.id,
-            pod_id=self.fra.id,
-            gross_weight=500.0,
-            volume=2.0,
-            container_ids=[],
-        ) | vals
+        return (
+            self._values(
+                mode="air",
+                pol_id=self.sgn.id,
+                pod_id=self.fra.id,
+                gross_weight=500.0,
+                volume=2.0,
+                container_ids=[],
+            )
+            | vals
+        )
 
     def _booking(self, user=None, **vals):
         """A draft booking request made by USER (Sales A by default)."""

@@ -183,7 +183,9 @@ class TestBookingConcurrency(TransactionCase):
         self.assertEqual(request_2.state, "requested")
         # The first accepts (not committed yet: the row is locked).
         request_1.action_accept()
-        self.assertEqual(request_1.job_number, f"SEA/EXP/{YEAR_KNOWN % 100}/{before:05d}")
+        self.assertEqual(
+            request_1.job_number, f"SEA/EXP/{YEAR_KNOWN % 100}/{before:05d}"
+        )
         # The second hears at once another member is on it.
         self._no_hang(env_2)
         with self.assertRaisesRegex(UserError, "Another member of the department"):

@@ -80,9 +80,7 @@ class TestBookingPerformance(FreightBookingCommon, TransactionCase):
         large.with_user(self.user_sales).action_request()
         self.assertEqual(len(large.container_ids), 8)
         self.assertEqual(len(large.checklist_ids), 10)
-        self.assertEqual(
-            len(self._activities(large, self.act_accept)), members + 6
-        )
+        self.assertEqual(len(self._activities(large, self.act_accept)), members + 6)
         large_count = self._accept_queries(large)
         self.assertFalse(self._activities(large, self.act_accept))
         _logger.info(

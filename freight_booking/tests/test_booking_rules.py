@@ -147,7 +147,9 @@ class TestBookingRules(FreightBookingCommon, TransactionCase):
         self.assertEqual(
             self.customer_a.with_user(self.user_ops_sea).freight_booking_count, 1
         )
-        self.assertEqual(quotation.with_user(self.user_ops_sea).booking_request_count, 1)
+        self.assertEqual(
+            quotation.with_user(self.user_ops_sea).booking_request_count, 1
+        )
         self.assertEqual(
             self.customer_a.with_user(self.user_ops_air).freight_booking_count, 1
         )
@@ -186,9 +188,16 @@ class TestBookingRules(FreightBookingCommon, TransactionCase):
         self.assertFalse(
             self.env["freight.booking.request"]
             .with_user(self.user_manager)
-            .search([("is_booked", "=", True), ("customer_user_id", "=", self.user_sales_2.id)])
+            .search(
+                [
+                    ("is_booked", "=", True),
+                    ("customer_user_id", "=", self.user_sales_2.id),
+                ]
+            )
         )
-        action = self.customer_a.with_user(self.user_sales).action_view_freight_booked_volume()
+        action = self.customer_a.with_user(
+            self.user_sales
+        ).action_view_freight_booked_volume()
         self.assertEqual(action["domain"], [("partner_id", "=", self.customer_a.id)])
 
     # ------------------------------------------------------------------

@@ -86,7 +86,9 @@ class TestBookingSecurity(FreightBookingCommon, TransactionCase):
             shipper_id=self.customer_b.id,
         )
         Request = self.Request.with_user(self.user_manager)
-        self.assertEqual(Request.search([("id", "in", (mine | theirs).ids)]), mine | theirs)
+        self.assertEqual(
+            Request.search([("id", "in", (mine | theirs).ids)]), mine | theirs
+        )
         self.assertEqual(theirs.with_user(self.user_manager).buy_total, 0.0)
 
     def test_department_reads_and_processes_its_own(self):
@@ -114,9 +116,11 @@ class TestBookingSecurity(FreightBookingCommon, TransactionCase):
         with self.assertRefused(AccessError, "freight.booking.request"):
             air.with_user(self.user_ops_sea).action_reject()
         with self.assertRefused(AccessError, "freight.booking.request"):
-            self.env["freight.booking.reject"].with_user(self.user_ops_sea).with_context(
-                active_ids=air.ids
-            ).create({"reason_id": self.reason_docs.id}).action_reject()
+            self.env["freight.booking.reject"].with_user(
+                self.user_ops_sea
+            ).with_context(active_ids=air.ids).create(
+                {"reason_id": self.reason_docs.id}
+            ).action_reject()
         self.assertEqual(air.state, "requested")
         self.assertFalse(air.job_number)
         self.assertFalse(air.vessel_voyage)
@@ -229,9 +233,13 @@ class TestBookingSecurity(FreightBookingCommon, TransactionCase):
         self.assertEqual(request.state, "requested")
         self.assertFalse(request.job_number)
         self.assertFalse(request.operations_user_id)
-        draft = self.Request.with_user(self.user_sales).with_context(
-            default_state="accepted", default_job_number="SEA/EXP/26/99999"
-        ).create(self._values(accepted_at="2026-03-10 03:00:00"))
+        draft = (
+            self.Request.with_user(self.user_sales)
+            .with_context(
+                default_state="accepted", default_job_number="SEA/EXP/26/99999"
+            )
+            .create(self._values(accepted_at="2026-03-10 03:00:00"))
+        )
         self.assertEqual(draft.state, "draft")
         self.assertFalse(draft.job_number)
         self.assertFalse(draft.accepted_at)

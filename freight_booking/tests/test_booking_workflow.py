@@ -169,14 +169,44 @@ class TestBookingWorkflow(FreightBookingCommon, TransactionCase):
             (draft, ops, "action_done", AccessError, "freight.booking.request"),
             (draft, ops, "action_reject", AccessError, "freight.booking.request"),
             (draft, sales, "action_draft", UserError, "cannot be reset to draft"),
-            (accepted, ops, "action_accept", UserError, "is Accepted: it cannot be accepted"),
-            (accepted, ops, "action_reject", UserError, "is Accepted: it cannot be rejected"),
-            (accepted, sales, "action_request", UserError, "is Accepted: it cannot be requested"),
+            (
+                accepted,
+                ops,
+                "action_accept",
+                UserError,
+                "is Accepted: it cannot be accepted",
+            ),
+            (
+                accepted,
+                ops,
+                "action_reject",
+                UserError,
+                "is Accepted: it cannot be rejected",
+            ),
+            (
+                accepted,
+                sales,
+                "action_request",
+                UserError,
+                "is Accepted: it cannot be requested",
+            ),
             (accepted, sales, "action_draft", UserError, "cannot be reset to draft"),
             (done, ops, "action_done", UserError, "is Done: it cannot be marked done"),
             (done, ops, "action_accept", UserError, "is Done: it cannot be accepted"),
-            (done, manager, "action_cancel", UserError, "is Done: it cannot be cancelled"),
-            (done, sales, "action_request", UserError, "is Done: it cannot be requested"),
+            (
+                done,
+                manager,
+                "action_cancel",
+                UserError,
+                "is Done: it cannot be cancelled",
+            ),
+            (
+                done,
+                sales,
+                "action_request",
+                UserError,
+                "is Done: it cannot be requested",
+            ),
         ]
         fnames = ["state", "job_number", "accepted_at", "done_at", "write_date"]
         for request, user, method, exception, message in cases:
@@ -297,9 +327,7 @@ class TestBookingWorkflow(FreightBookingCommon, TransactionCase):
         self.assertEqual(lead.with_user(self.user_sales).freight_booking_count, 1)
         # From the customer (or one of its contacts): the company.
         action = self.contact_a.with_user(self.user_sales).action_new_freight_booking()
-        self.assertEqual(
-            action["context"], {"default_partner_id": self.customer_a.id}
-        )
+        self.assertEqual(action["context"], {"default_partner_id": self.customer_a.id})
         self.assertEqual(
             self.customer_a.with_user(self.user_sales).freight_booking_count, 1
         )
