@@ -1,5 +1,7 @@
 # Copyright 2026 Freight CRM contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
+from contextvars import ContextVar
+
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
@@ -11,13 +13,19 @@ from odoo.addons.freight_crm.models.freight_selection import (
 )
 
 from .freight_booking_selection import (
+    ACTION_FIELDS,
     BOOKED_STATES,
     BOOKING_STATES,
+    BORN_DRAFT_FIELDS,
     DOCUMENTED_MODES,
     EDITABLE_STATES,
     OPERATIONS_FIELDS,
     WORKFLOW_FIELDS,
 )
+
+# Set while an action of the workflow writes: only they write its fields (a
+# client cannot set it, unlike a context key).
+_IN_WORKFLOW = ContextVar("freight_booking_in_workflow", default=False)
 
 
 class FreightBookingRequest(models.Model):
@@ -256,12 +264,13 @@ class FreightBookingRequest(models.Model):
     def _onchange_quotation_id(self):
         if self.quotation_id:
             values = self._values_from_quotation(self.quotation_id)
-            # The quotation's containers replace the lines the form has (its
-            # defaults may already hold them: the button passes them).
-            values["container_ids"] = [
-                Command.clear(),
-                *values.get("container_ids", []),
-            ]
+            # The quotation's containers replace those there (the defaults
+            # of the quotation's button are the same rows).
+            if "container_ids" in values:
+                values["container_ids"] = [
+                    Command.clear(),
+                    *values["container_ids"],
+                ]
             self.update(values)
 
     # ------------------------------------------------------------------
@@ -337,17 +346,39 @@ class FreightBookingRequest(models.Model):
     # ------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            if not self.env.su:
+                # A request is born a draft: its workflow is its actions'
+                # (a client sends any value, or default_ context key).
+                vals.update(dict.fromkeys(BORN_DRAFT_FIELDS, False), state="draft")
         requests = super().create(self._assign_numbers(vals_list))
         requests._sync_checklist()
         return requests
 
     def write(self, vals):
+        if ACTION_FIELDS.intersection(vals) and not (self.env.su or _IN_WORKFLOW.get()):
+            raise AccessError(
+                self.env._(
+                    "A booking request moves through its buttons (request, "
+                    "accept, reject, done, cancel): its state and job number "
+                    "are not written by hand."
+                )
+            )
         self._check_unlocked(set(vals))
         result = super().write(vals)
         self._check_customer_access(vals)
-        if "department_id" in vals:
+        if {"department_id", "mode", "company_id"} & set(vals):
+            # The department follows the mode (a compute): its checklist too.
             self._sync_checklist()
         return result
+
+    def _write_workflow(self, vals):
+        """The workflow's own write (of its state, job number, dates...)."""
+        token = _IN_WORKFLOW.set(True)
+        try:
+            return self.write(vals)
+        finally:
+            _IN_WORKFLOW.reset(token)
 
     def _is_requester_side(self):
         """May the user change the request's content (its salesperson's side:
@@ -495,7 +526,7 @@ class FreightBookingRequest(models.Model):
         today = fields.Date.context_today(self)
         for request in self:
             request._check_requestable(today)
-        self.write(
+        self._write_workflow(
             {
                 "state": "requested",
                 "requested_at": fields.Datetime.now(),
@@ -630,7 +661,7 @@ class FreightBookingRequest(models.Model):
             number = request.department_id._next_job_number(
                 request.direction, request.etd or fields.Date.context_today(request)
             )
-            request.write(
+            request._write_workflow(
                 {
                     "state": "accepted",
                     "accepted_at": now,
@@ -671,7 +702,7 @@ class FreightBookingRequest(models.Model):
             )
         self._lock_for_decision()
         self._check_state(("requested",), self.env._("rejected"))
-        self.write(
+        self._write_workflow(
             {
                 "state": "rejected",
                 "rejected_at": fields.Datetime.now(),
@@ -705,7 +736,7 @@ class FreightBookingRequest(models.Model):
         """The department has processed the shipment."""
         self._check_department_member(self.env._("close"))
         self._check_state(("accepted",), self.env._("marked done"))
-        self.write({"state": "done", "done_at": fields.Datetime.now()})
+        self._write_workflow({"state": "done", "done_at": fields.Datetime.now()})
         for request in self:
             request._notify_requester(
                 self.env._(
@@ -736,7 +767,7 @@ class FreightBookingRequest(models.Model):
                         )
                     )
         was_open = self.filtered(lambda request: request.state != "draft")
-        self.write({"state": "cancelled"})
+        self._write_workflow({"state": "cancelled"})
         self._close_accept_activities(self.env._("Cancelled."))
         for request in was_open:
             request.message_post(
@@ -752,7 +783,7 @@ class FreightBookingRequest(models.Model):
 
     def action_draft(self):
         self._check_state(("cancelled", "rejected"), self.env._("reset to draft"))
-        self.write({"state": "draft"})
+        self._write_workflow({"state": "draft"})
         return True
 
     def _notify_requester(self, body):
@@ -771,8 +802,20 @@ class FreightBookingRequest(models.Model):
         activities = self.sudo().activity_ids.filtered(
             lambda activity: activity.activity_type_id == activity_type
         )
-        if activities:
-            activities.action_feedback(feedback=feedback)
+        # One answer per request, not one per member: the user's own
+        # activity (else the first) is done, the other members' go.
+        done = self.env["mail.activity"]
+        for request in self:
+            theirs = activities.filtered(
+                lambda activity, request=request: activity.res_id == request.id
+            )
+            done |= (
+                theirs.filtered(lambda activity: activity.user_id == self.env.user)
+                or theirs
+            )[:1]
+        (activities - done).unlink()
+        if done:
+            done.action_feedback(feedback=feedback)
 
     def action_view_quotation(self):
         self.ensure_one()

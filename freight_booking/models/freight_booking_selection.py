@@ -53,3 +53,7 @@ WORKFLOW_FIELDS = {
     "operations_user_id",
     "message_main_attachment_id",
 }
+# What only the workflow's actions write (and the superuser, for the demo).
+ACTION_FIELDS = WORKFLOW_FIELDS - {"message_main_attachment_id"}
+# What a request is created without, unless by the superuser.
+BORN_DRAFT_FIELDS = ACTION_FIELDS - {"state"}

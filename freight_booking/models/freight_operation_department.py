@@ -2,6 +2,7 @@
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
 from odoo.addons.freight_crm.models.freight_selection import (
     DIRECTIONS,
@@ -137,10 +138,13 @@ class FreightOperationDepartment(models.Model):
     def _job_sequence_values(self, direction):
         self.ensure_one()
         label = dict(DIRECTIONS)[direction]
+        start = f"{self.code.upper()}/{DIRECTION_CODES[direction]}/"
         return {
             "name": f"{self.code} {label} Job Files",
             "code": f"freight.job.{direction}",
-            "prefix": f"{self.code.upper()}/{DIRECTION_CODES[direction]}/%(y)s/",
+            # The year of the numbering (the ETD's), not of the day it is
+            # issued: a January shipment accepted in December is next year's.
+            "prefix": f"{start}%(range_y)s/",
             "padding": 5,
             # A job number is a document number: never a gap, even when
             # accepting fails and rolls back.
@@ -201,4 +205,21 @@ class FreightOperationDepartment(models.Model):
                     direction=dict(DIRECTIONS)[direction],
                 )
             )
+        # One accept at a time per numbering. The year's numbering may not
+        # exist yet: two accepts at once would each make one and both issue
+        # 00001. So the numbering is locked (a concurrent accept fails at
+        # once, an error the server retries) and its row touched (an accept
+        # whose transaction began before this one committed fails too).
+        self.env.execute_query(
+            SQL(
+                "SELECT id FROM ir_sequence WHERE id = %s FOR NO KEY UPDATE NOWAIT",
+                sequence.id,
+            )
+        )
+        self.env.execute_query(
+            SQL(
+                "UPDATE ir_sequence SET number_next = number_next WHERE id = %s",
+                sequence.id,
+            )
+        )
         return sequence.next_by_id(sequence_date=date)
