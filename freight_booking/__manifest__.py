@@ -4,7 +4,7 @@
     "name": "Freight Internal Booking Requests",
     "summary": "Sales hand won shipments to the sea, air, logistics or "
     "trucking department",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/CRM",
     "website": "https://github.com/freight-crm/freight-crm",
     "author": "Freight CRM contributors",

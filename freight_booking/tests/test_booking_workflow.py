@@ -28,6 +28,7 @@ class TestBookingWorkflow(FreightBookingCommon, TransactionCase):
         return Wizard.with_context(active_ids=request.ids).create(vals)
 
     def test_request_accept_done(self):
+        self.env.company.resource_calendar_id.tz = "Asia/Ho_Chi_Minh"
         request = self._booking()
         self.assertEqual(request.state, "draft")
         self.assertRegex(request.name, r"^BK26-\d{5}$")
@@ -54,7 +55,9 @@ class TestBookingWorkflow(FreightBookingCommon, TransactionCase):
         self.assertEqual(request.job_number, "SEA/EXP/26/00001")
         self.assertEqual(request.operations_user_id, self.user_ops_sea)
         self.assertEqual(request.accepted_at, datetime(2026, 3, 10, 9, 30))
-        self.assertAlmostEqual(request.hours_to_accept, 6.5)
+        # In the company's working hours (8-12, 13-17 in Ho Chi Minh City):
+        # requested at 10:00, accepted at 16:30, lunch apart.
+        self.assertAlmostEqual(request.hours_to_accept, 5.5)
         self.assertTrue(request.is_booked)
         ops.action_done()
         self.assertEqual(request.state, "done")
