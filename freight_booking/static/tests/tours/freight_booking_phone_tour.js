@@ -58,7 +58,7 @@ registry.category("web_tour.tours").add("freight_booking_request_phone_tour", {
         },
         {
             content: "It waits for operations",
-            trigger: ".o_form_view .alert-info:contains('Waiting for operations')",
+            trigger: ".o_form_view .alert-info[role='status']:visible",
         },
     ],
 });
