@@ -197,6 +197,10 @@ class FreightBookingRequest(models.Model):
         store=True,
         help="Accepted by operations (or done): counts as booked volume.",
     )
+    calendar_title = fields.Char(
+        compute="_compute_calendar_title",
+        help="What the departures calendar shows: the customer and the equipment.",
+    )
 
     # ------------------------------------------------------------------
     # Computes
@@ -251,6 +255,19 @@ class FreightBookingRequest(models.Model):
     def _compute_etd_month(self):
         for request in self:
             request.etd_month = request.etd and request.etd.replace(day=1)
+
+    @api.depends(
+        "partner_id.trade_name", "partner_id.name", "container_summary", "gross_weight"
+    )
+    def _compute_calendar_title(self):
+        for request in self:
+            customer = request.partner_id.trade_name or request.partner_id.name
+            cargo = request.container_summary or (
+                request.gross_weight and f"{request.gross_weight:,.0f} kg"
+            )
+            request.calendar_title = " · ".join(
+                part for part in (customer, cargo) if part
+            )
 
     @api.depends("state")
     def _compute_is_booked(self):
