@@ -197,6 +197,11 @@ class FreightBookingRequest(models.Model):
         store=True,
         help="Accepted by operations (or done): counts as booked volume.",
     )
+    can_process = fields.Boolean(
+        compute="_compute_can_process",
+        help="The user is a member of the request's department: they tick its "
+        "checklist, accept, reject and close it.",
+    )
     calendar_title = fields.Char(
         compute="_compute_calendar_title",
         help="What the departures calendar shows: the customer and the equipment.",
@@ -489,6 +494,12 @@ class FreightBookingRequest(models.Model):
         return dict(self._fields["mode"]._description_selection(self.env)).get(
             self.mode, ""
         )
+
+    @api.depends_context("uid")
+    @api.depends("department_id")
+    def _compute_can_process(self):
+        for request in self:
+            request.can_process = request._is_department_member()
 
     def _is_department_member(self):
         self.ensure_one()

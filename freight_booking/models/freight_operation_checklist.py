@@ -46,6 +46,12 @@ class FreightBookingChecklist(models.Model):
     def write(self, vals):
         self.request_id._check_checklist_open()
         if "done" in vals:
+            # The department checks what it needs: the salesperson cannot
+            # tick it for them.
+            self.request_id._check_department_member(
+                self.env._("tick the checklist of")
+            )
+        if "done" in vals:
             vals = dict(
                 vals,
                 done_by_id=self.env.user.id if vals["done"] else False,

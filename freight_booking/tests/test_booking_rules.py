@@ -309,6 +309,16 @@ class TestBookingRules(FreightBookingCommon, TransactionCase):
         request.with_user(self.user_ops_sea).action_accept()
         self.assertEqual(request.job_number, "SEA/EXP/26/00001")
 
+    def test_only_the_department_ticks_its_checklist(self):
+        request = self._requested()
+        for user in (self.user_sales, self.user_ops_air):
+            with self.subTest(user=user.login), self.assertRaises(AccessError):
+                request.checklist_ids.with_user(user).write({"done": True})
+        self.env.invalidate_all()
+        self.assertFalse(any(request.checklist_ids.mapped("done")))
+        self.assertFalse(request.with_user(self.user_sales).can_process)
+        self.assertTrue(request.with_user(self.user_ops_sea).can_process)
+
     def test_reject_without_reason(self):
         request = self._requested()
         wizard = (
