@@ -2,20 +2,19 @@
 # make test-core: Odoo's own test suites of the apps we extend (crm by
 # default) on a database where the five freight modules are installed.
 #  1. a fresh private cluster and database; the five modules installed with
-#     their demo data and Vietnamese, no test run;
-#  2. Odoo started again on that database with --test-enable and
-#     --test-tags /crm and no -i/-u: crm's at_install tests run as crm
-#     loads (odoo/modules/loading.py runs at_install tests of every module
-#     it loads when nothing is being installed or updated), against the
-#     schema and data our modules made; its post_install tests then run
-#     with the full registry, our overrides included. Odoo serves HTTP
-#     meanwhile, so the HttpCase tests (crm's tours, in Chromium) run too:
-#     nothing is skipped.
+#     their demo data and Vietnamese, as `make run` makes them, no test run;
+#  2. pytest-odoo (--odoo-http: Odoo serves meanwhile) over Odoo's own
+#     addons/crm/tests on that database: every test of the suite, its
+#     at_install and post_install ones alike and its tours in Chromium, runs
+#     with the full registry, our overrides, views and demo data included.
+#     (`odoo-bin --test-tags /crm -i <ours>` would run crm's at_install tests
+#     as crm installs, before our modules exist.)
 #  3. fail on any failed/errored/skipped test, on no test run, and on any
 #     WARNING/ERROR log line not on .ci/log-allowlist-core.txt.
 # Ends with one line "N passed, N failed". Stops and removes its cluster.
-# FREIGHT_CORE_TAGS: other --test-tags (e.g. /crm:TestCRMLead), FREIGHT_MODULES:
-# the modules installed first, FREIGHT_TEST_LOGS: the log folder.
+# FREIGHT_CORE_TESTS: other test paths (e.g. "crm/tests/test_crm_lead.py
+# sale_crm/tests", under Odoo's addons folder), FREIGHT_MODULES: the modules
+# installed first, FREIGHT_TEST_LOGS: the log folder.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 bash "$REPO_DIR/scripts/setup.sh"
@@ -34,7 +33,7 @@ mkdir -p "$LOGDIR"
 INSTALL_LOG="$LOGDIR/core-install.log"
 TEST_LOG="$LOGDIR/core-tests.log"
 CONF="$STATE_DIR/odoo-test-core-$$.conf"
-TAGS="${FREIGHT_CORE_TAGS:-/crm}"
+TESTS="${FREIGHT_CORE_TESTS:-crm/tests}"
 
 cleanup() {
     pg_stop "$DATA"
@@ -47,20 +46,29 @@ pg_start "$DATA" "$PG_PORT"
 odoo_conf "$CONF" "$DATA" "$PG_PORT" "$HTTP_PORT" "$DB"
 sed -i "s|^data_dir = .*|data_dir = $WORK/filestore|" "$CONF"
 export PATH="$VENV/bin:$PATH"
+export PYTHONPATH="$ODOO_SRC${PYTHONPATH:+:$PYTHONPATH}"
+LANGS="${FREIGHT_CORE_LANGS:-vi_VN}"
 
 create_db "$DATA" "$PG_PORT" "$DB"
 log "1/2 installing $MODULES with demo data (log: $INSTALL_LOG)"
 set +e
 "$VPY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$DB" -i "$MODULES" \
-    --load-language=vi_VN --stop-after-init --no-http --log-level=info \
+    --load-language="$LANGS" --stop-after-init --no-http --log-level=info \
     >"$INSTALL_LOG" 2>&1
 install_rc=$?
 install_time=$((SECONDS - start))
-log "2/2 Odoo's tests $TAGS with $MODULES installed (log: $TEST_LOG)"
+log "2/2 Odoo's $TESTS with $MODULES installed (log: $TEST_LOG)"
 if [ "$install_rc" = 0 ]; then
-    "$VPY" "$ODOO_SRC/odoo-bin" -c "$CONF" -d "$DB" \
-        --test-enable --test-tags "$TAGS" \
-        --stop-after-init --log-level=info >"$TEST_LOG" 2>&1
+    paths=()
+    for path in $TESTS; do
+        paths+=("$ODOO_SRC/odoo/addons/$path")
+    done
+    # From the repository: its pytest.ini (warning filters) applies; run in
+    # Odoo's folder, pytest-odoo would not find the addons' package.
+    (cd "$REPO_DIR" && "$VPY" -m pytest "${paths[@]}" -p no:cacheprovider \
+        --rootdir="$REPO_DIR" -c "$REPO_DIR/pytest.ini" \
+        --odoo-database="$DB" --odoo-config="$CONF" --odoo-http \
+        --odoo-log-level=warn -s -rfEs) >"$TEST_LOG" 2>&1
     test_rc=$?
 else
     echo "not run: the install failed" >"$TEST_LOG"
@@ -71,7 +79,7 @@ log "install ${install_time}s, tests $((SECONDS - start - install_time))s"
 
 set +e
 "$VPY" "$REPO_DIR/scripts/test_report.py" \
-    --install-log "$TEST_LOG" --install-rc "$test_rc" \
+    --pytest-log "$TEST_LOG" --pytest-rc "$test_rc" \
     --setup-log "$INSTALL_LOG" --setup-rc "$install_rc" \
     --allowlist "$REPO_DIR/.ci/log-allowlist-core.txt"
 exit $?
