@@ -1,4 +1,5 @@
-"""docker-compose.yml: the official images, the modules as an addons path."""
+"""docker-compose.yml: the official images, the modules as an addons path, and
+the production profile's wiring (prefork Odoo, read replica, proxy, volumes)."""
 
 from pathlib import Path
 
