@@ -1,6 +1,7 @@
 """docker-compose.yml: the official images, the modules as an addons path, and
 the production profile's wiring (prefork Odoo, read replica, proxy, volumes)."""
 
+import shlex
 from pathlib import Path
 
 import yaml
@@ -59,6 +60,15 @@ def _options(command):
         name, sep, value = arg.partition("=")
         options[name] = value if sep else True
     return options
+
+
+def _commands(script):
+    """The shell commands of a script, comments dropped, continuation lines
+    joined, each split into its words."""
+    text = "\n".join(
+        line for line in script.splitlines() if not line.lstrip().startswith("#")
+    )
+    return [shlex.split(line) for line in text.replace("\\\n", " ").splitlines()]
 
 
 def _mounts(service):
@@ -136,10 +146,17 @@ def test_replica_streams_from_the_primary():
     script_path = next(arg for arg in replica["command"] if arg.endswith(".sh"))
     script = (ROOT / mounted[script_path]).read_text(encoding="utf-8")
     assert 'if [ ! -s "$PGDATA/PG_VERSION" ]' in script
-    basebackup = script[script.index("pg_basebackup") :].split("\n    chmod")[0]
-    for flag in ('-h "$PRIMARY_HOST"', "-R", "-X stream", '-U "$REPLICATION_USER"'):
-        assert flag in basebackup, flag
-    assert "exec postgres -c hot_standby=on" in script
+    commands = _commands(script)
+    (basebackup,) = [c for c in commands if c and c[0] == "pg_basebackup"]
+    for flag, value in (
+        ("-h", "$PRIMARY_HOST"),
+        ("-U", "$REPLICATION_USER"),
+        ("-D", "$PGDATA"),
+        ("-X", "stream"),
+    ):
+        assert basebackup[basebackup.index(flag) + 1] == value, flag
+    assert "-R" in basebackup  # standby.signal and primary_conninfo
+    assert commands[-1][:4] == ["exec", "postgres", "-c", "hot_standby=on"]
     assert replica["user"] == "postgres"
     # Each cluster its own volume; the replica's is never the primary's.
     assert mounted["/var/lib/postgresql/data"] == "freight-replica"
