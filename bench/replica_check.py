@@ -166,8 +166,9 @@ class Check:
             f"{elapsed:.0f} ms a call; its SQL ran on the replica "
             f"({len(statements)} statement(s) on freight_rate* logged there)",
         )
-        if statements:
-            print("      e.g. " + statements[0][:160])
+        example = [s for s in statements if 'FROM "freight_rate' in s] or statements
+        if example:
+            print("      e.g. " + example[0][:200])
         grown = self.wait_for(lambda: self.replica_xacts() - xacts >= calls)
         self.expect(
             grown,
