@@ -9,7 +9,10 @@ web client (a logged-in session, JSON over HTTP):
    ``/web/dataset/call_kw``, as the web client calls it, runs its SQL on the
    replica: its statements appear in the replica's statement log under an
    Odoo worker's application name, and the replica's transaction counter of
-   the database rises;
+   the database rises; so do the sales manager's screens that only read:
+   the care report, the win-rate analysis and the pipeline kanban
+   (``web_search_read``, ``web_read_group``, ``read_progress_bar``, all
+   ``@api.readonly`` in Odoo 18);
 3. the same method through ``/jsonrpc`` (``execute_kw``) does not reach the
    replica: Odoo 18 serves the external API from the primary;
 4. a write (``crm.lead.create``, then ``write`` to archive it) runs on the
@@ -87,11 +90,21 @@ class Check:
 
     @staticmethod
     def odoo_statements(log, needle):
-        """Statements an Odoo process (application name odoo-<pid>) ran."""
+        """Statements an Odoo process (application name odoo-<pid>) ran that
+        contain needle. A statement logged on several lines (a report's SQL
+        view) continues on lines that do not start with a timestamp."""
+        entries = []
+        for line in log.splitlines():
+            if line[:2] == "20" or not entries:
+                entries.append(line)
+            else:
+                entries[-1] += "\n" + line
         return [
-            line
-            for line in log.splitlines()
-            if " odoo-" in line and "statement:" in line and needle in line
+            entry
+            for entry in entries
+            if " odoo-" in entry.split("\n", 1)[0]
+            and "statement:" in entry
+            and needle in entry
         ]
 
     # ---- HTTP, as the web client --------------------------------------------
@@ -168,13 +181,18 @@ class Check:
         )
         example = [s for s in statements if 'FROM "freight_rate' in s] or statements
         if example:
-            print("      e.g. " + example[0][:200])
+            print("      e.g. " + example[0].split("\n", 1)[0][:200])
         grown = self.wait_for(lambda: self.replica_xacts() - xacts >= calls)
         self.expect(
             grown,
             f"the replica's transaction counter of {args.db} rose by "
             f"{self.replica_xacts() - xacts} (>= {calls} calls)",
         )
+
+        # 2b. The manager's screens that only read: the care report, the
+        # win-rate analysis, the pipeline kanban (web_search_read,
+        # web_read_group and read_progress_bar are @api.readonly in Odoo 18).
+        self.check_manager_screens()
 
         # 3. The external API: Odoo 18 runs execute_kw on the primary.
         offset = self.log_offset()
@@ -228,6 +246,74 @@ class Check:
         if args.gevent_port:
             self.check_websocket()
 
+    SCREENS = (
+        (
+            "the care report (list)",
+            "freight.customer.care.report",
+            "web_search_read",
+            [[]],
+            {"specification": {"partner_id": {}, "freight_stage": {}}, "limit": 80},
+        ),
+        (
+            "the win-rate analysis (pivot)",
+            "freight.quotation.analysis",
+            "web_read_group",
+            [[], ["won_count:sum", "decided_count:sum"], ["user_id"]],
+            {"lazy": False},
+        ),
+        (
+            "the pipeline (kanban)",
+            "crm.lead",
+            "web_read_group",
+            [[["type", "=", "opportunity"]], ["expected_revenue:sum"], ["stage_id"]],
+            {},
+        ),
+        (
+            "the pipeline's progress bars (kanban)",
+            "crm.lead",
+            "read_progress_bar",
+            [[["type", "=", "opportunity"]], "stage_id"],
+            {
+                "progress_bar": {
+                    "field": "activity_state",
+                    "colors": {"planned": "success", "overdue": "danger"},
+                }
+            },
+        ),
+    )
+
+    def check_manager_screens(self):
+        args = self.args
+        manager = Check(args)
+        manager.jsonrpc(
+            "/web/session/authenticate",
+            {"db": args.db, "login": args.manager, "password": args.manager},
+        )
+        installed = {
+            model
+            for (model,) in self.primary(
+                "SELECT model FROM ir_model WHERE model = ANY(%s)",
+                ([screen[1] for screen in self.SCREENS],),
+            )
+        }
+        for label, model, method, call_args, kwargs in self.SCREENS:
+            if model not in installed:
+                print(f"skip  {label}: {model} is not installed")
+                continue
+            table = model.replace(".", "_")
+            offset = self.log_offset()
+            manager.call_kw(model, method, call_args, kwargs)
+            statements = self.wait_for(
+                lambda table=table, offset=offset: self.odoo_statements(
+                    self.log_since(offset), f'"{table}"'
+                )
+            )
+            self.expect(
+                bool(statements),
+                f"{label}: {model}.{method} as {args.manager} ran on the replica "
+                f"({len(statements)} statement(s) on {table})",
+            )
+
     def check_websocket(self):
         import websocket  # websocket-client, in requirements-dev.txt
 
@@ -262,6 +348,9 @@ def main():
     parser.add_argument("--gevent-port", type=int)
     parser.add_argument("--login", default="lan.sales")
     parser.add_argument("--password", default="lan.sales")
+    parser.add_argument(
+        "--manager", default="hung.manager", help="a sales manager (password = login)"
+    )
     check = Check(parser.parse_args())
     check.run()
     print(
