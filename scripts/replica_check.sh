@@ -5,9 +5,10 @@
 # Odoo serving it as `FREIGHT_WORKERS=2 FREIGHT_REPLICA_PORT=... make run`
 # would: prefork (2 HTTP workers, a cron worker, the gevent process for
 # /websocket) with db_replica_host/db_replica_port. Then
-# bench/replica_check.py, as a logged-in salesperson over HTTP, shows the
-# rate finder's SQL run on the replica, the external API's and the writes
-# on the primary, and /websocket served by the gevent process. Stops
+# bench/replica_check.py, as a logged-in salesperson and sales manager over
+# HTTP, shows the SQL of the rate finder, the care report, the win-rate
+# analysis and the pipeline kanban run on the replica, the external API's
+# and the writes on the primary, and /websocket served by the gevent process. Stops
 # everything it started and removes its clusters.
 # FREIGHT_MODULES: the modules installed (freight_crm,freight_rates is
 # enough for the finder and quicker).
