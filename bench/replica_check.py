@@ -18,7 +18,8 @@ web client (a logged-in session, JSON over HTTP):
 4. a write (``crm.lead.create``, then ``write`` to archive it) runs on the
    primary (the new row is there at once) and reaches the replica only by
    replication (it shows up there moments later), not as a statement.
-5. with --gevent-port: /websocket upgrades on the gevent port.
+5. with --gevent-port: /websocket upgrades on the gevent port (or, with
+   --websocket-url, through a reverse proxy such as docker/nginx/odoo.conf).
 
 Exits non-zero, saying which, when any of these does not hold.
 
@@ -243,7 +244,7 @@ class Check:
         self.expect(bool(archived), "archiving it (write, on the primary) replicated")
 
         # 5. The gevent process serves /websocket.
-        if args.gevent_port:
+        if args.gevent_port or args.websocket_url:
             self.check_websocket()
 
     SCREENS = (
@@ -318,9 +319,12 @@ class Check:
         import websocket  # websocket-client, in requirements-dev.txt
 
         host = self.url.split("//", 1)[1].split(":")[0]
+        url = (
+            self.args.websocket_url or f"ws://{host}:{self.args.gevent_port}/websocket"
+        )
         try:
             ws = websocket.create_connection(
-                f"ws://{host}:{self.args.gevent_port}/websocket",
+                url,
                 cookie="session_id=" + self.http.cookies.get("session_id", ""),
                 origin=self.url,
                 timeout=10,
@@ -329,11 +333,7 @@ class Check:
             ws.close()
         except Exception as error:  # pylint: disable=broad-except
             status = f"{type(error).__name__}: {error}"[:200]
-        self.expect(
-            status == 101,
-            f"/websocket upgrades on the gevent port {self.args.gevent_port} "
-            f"({status})",
-        )
+        self.expect(status == 101, f"{url} upgrades ({status})")
 
 
 def main():
@@ -346,6 +346,9 @@ def main():
     parser.add_argument("--replica-port", type=int, required=True)
     parser.add_argument("--replica-log", required=True)
     parser.add_argument("--gevent-port", type=int)
+    parser.add_argument(
+        "--websocket-url", help="/websocket through a proxy: ws://host/websocket"
+    )
     parser.add_argument("--login", default="lan.sales")
     parser.add_argument("--password", default="lan.sales")
     parser.add_argument(
