@@ -3,10 +3,10 @@
 # clone, under ~/.cache/freight-crm (and /var/lib/freight-crm as root).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help setup run test lint bench shell master-data pot screenshots
+.PHONY: help setup run run-prod test test-core replica-check lint bench shell master-data pot screenshots
 
 help:  ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
 
 setup:  ## install system packages, Odoo 18.0 and the venv (run/test do it too)
 	@bash scripts/setup.sh
@@ -14,8 +14,18 @@ setup:  ## install system packages, Odoo 18.0 and the venv (run/test do it too)
 run:  ## serve the "freight" database on http://localhost:8069 (admin/admin)
 	@bash scripts/run.sh
 
+run-prod:  ## as run, but prefork: 4 workers, /websocket on :8072, a read replica on :5436
+	@FREIGHT_WORKERS=$${FREIGHT_WORKERS:-4} FREIGHT_REPLICA_PORT=$${FREIGHT_REPLICA_PORT:-5436} \
+		bash scripts/run.sh
+
 test:  ## the whole suite on a fresh database; ends with "N passed, N failed"
 	@bash scripts/test.sh
+
+test-core:  ## Odoo's own crm tests with the five modules installed; "N passed, N failed"
+	@bash scripts/test_core.sh
+
+replica-check:  ## prefork + read replica on a fresh database: the finder's SQL runs on the replica
+	@bash scripts/replica_check.sh
 
 lint:  ## ruff, pylint-odoo (OCA mandatory checks), XML well-formedness
 	@bash scripts/lint.sh

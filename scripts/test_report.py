@@ -66,23 +66,34 @@ def pytest_counts(text, problems):
     return counts.get("passed", 0), failed, counts.get("skipped", 0)
 
 
+def read_log(path):
+    """The text of a log, empty when the step has none."""
+    return Path(path).read_text(encoding="utf-8", errors="replace") if path else ""
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--install-log", required=True)
-    parser.add_argument("--install-rc", type=int, required=True)
-    parser.add_argument("--pytest-log", required=True)
-    parser.add_argument("--pytest-rc", type=int, required=True)
+    parser.add_argument("--install-log", help="none for pytest alone")
+    parser.add_argument("--install-rc", type=int, default=0)
+    parser.add_argument("--pytest-log", help="none for Odoo's own tests alone")
+    parser.add_argument("--pytest-rc", type=int, default=0)
     parser.add_argument(
         "--upgrade-log", help="log of the upgrade a second `make run` does"
     )
     parser.add_argument("--upgrade-rc", type=int, default=0)
+    parser.add_argument(
+        "--setup-log", help="log of a step that prepares the test database"
+    )
+    parser.add_argument("--setup-rc", type=int, default=0)
     parser.add_argument("--allowlist", required=True)
     args = parser.parse_args()
 
     allowlist = load_allowlist(args.allowlist)
     problems = []
-    install = Path(args.install_log).read_text(encoding="utf-8", errors="replace")
-    pytest_out = Path(args.pytest_log).read_text(encoding="utf-8", errors="replace")
+    install, pytest_out = read_log(args.install_log), read_log(args.pytest_log)
+    setup = read_log(args.setup_log)
+    if args.setup_rc:
+        problems.append(f"preparing the database exited with {args.setup_rc}")
 
     upgrade = ""
     if args.upgrade_log:
@@ -98,13 +109,17 @@ def main():
                 f"the upgrade a second `make run` does exited with {args.upgrade_rc}"
             )
 
-    o_pass, o_fail, o_skip = odoo_counts(install, problems)
-    p_pass, p_fail, p_skip = pytest_counts(pytest_out, problems)
+    o_pass, o_fail, o_skip = (
+        odoo_counts(install, problems) if args.install_log else (0, 0, 0)
+    )
+    p_pass, p_fail, p_skip = (
+        pytest_counts(pytest_out, problems) if args.pytest_log else (0, 0, 0)
+    )
     passed, failed, skipped = o_pass + p_pass, o_fail + p_fail, o_skip + p_skip
 
     logged = [
         m.group(0)
-        for text in (install, upgrade, pytest_out)
+        for text in (setup, install, upgrade, pytest_out)
         for pattern in (ODOO_LOG_LINE, PYTEST_LOG_LINE)
         for m in map(pattern.match, text.splitlines())
         if m
@@ -121,10 +136,12 @@ def main():
         problems.append("no test ran")
 
     out = sys.stdout
-    out.write(
-        f"install-time tests: {o_pass} passed, {o_fail} failed, {o_skip} skipped\n"
-        f"pytest tests/: {p_pass} passed, {p_fail} failed, {p_skip} skipped\n"
-    )
+    for label, log, counts in (
+        ("install-time tests", args.install_log, (o_pass, o_fail, o_skip)),
+        ("pytest", args.pytest_log, (p_pass, p_fail, p_skip)),
+    ):
+        if log:
+            out.write("{}: {} passed, {} failed, {} skipped\n".format(label, *counts))
     for problem in problems:
         out.write(f"PROBLEM: {problem}\n")
     out.write(f"{passed} passed, {failed} failed\n")

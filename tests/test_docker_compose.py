@@ -1,5 +1,7 @@
-"""docker-compose.yml: the official images, the modules as an addons path."""
+"""docker-compose.yml: the official images, the modules as an addons path, and
+the production profile's wiring (prefork Odoo, read replica, proxy, volumes)."""
 
+import shlex
 from pathlib import Path
 
 import yaml
@@ -45,3 +47,191 @@ def test_modules_folder_is_an_addons_path():
         assert any(manifest.is_file() for manifest in manifests), module
     init = next(a for a in odoo["command"] if a.startswith("--init="))
     assert set(init.split("=", 1)[1].split(",")) == set(MODULES)
+
+
+# ---- the production profile ------------------------------------------------
+PRODUCTION = {"db-primary", "db-replica", "odoo-init", "odoo-web", "proxy"}
+
+
+def _options(command):
+    """``--name=value`` arguments as a dict (``--flag`` maps to True)."""
+    options = {}
+    for arg in command:
+        name, sep, value = arg.partition("=")
+        options[name] = value if sep else True
+    return options
+
+
+def _commands(script):
+    """The shell commands of a script, comments dropped, continuation lines
+    joined, each split into its words."""
+    text = "\n".join(
+        line for line in script.splitlines() if not line.lstrip().startswith("#")
+    )
+    return [shlex.split(line) for line in text.replace("\\\n", " ").splitlines()]
+
+
+def _mounts(service):
+    return {v.split(":")[1]: v.split(":")[0] for v in service.get("volumes", [])}
+
+
+def test_production_profile_leaves_the_default_services_alone():
+    services = _compose()["services"]
+    assert {n for n, s in services.items() if "profiles" in s} == PRODUCTION
+    for name in PRODUCTION:
+        assert services[name]["profiles"] == ["production"], name
+    assert {n for n, s in services.items() if "profiles" not in s} == {"db", "odoo"}
+    # The proxy depends, through the chain, on every production service:
+    # `docker compose --profile production up proxy` starts them all.
+    seen, todo = set(), ["proxy"]
+    while todo:
+        name = todo.pop()
+        seen.add(name)
+        todo += [d for d in services[name].get("depends_on", {}) if d not in seen]
+    assert seen == PRODUCTION
+
+
+def test_production_odoo_options_are_odoo_options():
+    """Every option of odoo-web is one Odoo 18 parses (not a typo that the
+    server would refuse to start with), and the server is the prefork one
+    behind a proxy, reading from the replica."""
+    from odoo.tools import config
+
+    web = _compose()["services"]["odoo-web"]
+    # The addons path is the container's (Odoo checks the folders exist):
+    # test_modules_folder_is_an_addons_path covers it.
+    command = [a for a in web["command"] if not a.startswith("--addons-path=")]
+    assert len(command) == len(web["command"]) - 1
+    parsed, rest = config.parser.parse_args(command)
+    assert not rest
+    assert parsed.workers >= 2
+    assert parsed.max_cron_threads >= 1
+    assert parsed.gevent_port == 8072 and parsed.http_port == 8069
+    assert parsed.proxy_mode is True
+    assert parsed.list_db is False
+    assert parsed.db_replica_host == "db-replica"
+    assert parsed.db_replica_port == 5432
+    assert web["environment"]["HOST"] == "db-primary"
+    assert parsed.db_name == "freight" and parsed.dbfilter == "^freight$$"
+    assert {"8069", "8072"} <= set(web["expose"])
+    assert "ports" not in web, "only the proxy is published"
+
+
+def test_replica_streams_from_the_primary():
+    compose = _compose()
+    services = compose["services"]
+    primary, replica = services["db-primary"], services["db-replica"]
+    assert primary["image"] == replica["image"] == services["db"]["image"]
+    settings = dict(
+        primary["command"][i + 1].split("=", 1)
+        for i, arg in enumerate(primary["command"])
+        if arg == "-c"
+    )
+    assert settings["wal_level"] in ("replica", "logical")
+    assert int(settings["max_wal_senders"]) > 0
+    assert int(settings["max_replication_slots"]) > 0
+    # The primary's first start creates the replication role and lets it in.
+    init = _mounts(primary)["/docker-entrypoint-initdb.d/10-replication.sh"]
+    script = (ROOT / init).read_text(encoding="utf-8")
+    assert "WITH REPLICATION LOGIN" in script
+    assert "host replication $REPLICATION_USER all scram-sha-256" in script
+    # Both sides agree on the user, the password and the host.
+    env = replica["environment"]
+    assert env["REPLICATION_USER"] == primary["environment"]["REPLICATION_USER"]
+    assert env["REPLICATION_PASSWORD"] == primary["environment"]["REPLICATION_PASSWORD"]
+    assert env["PRIMARY_HOST"] == "db-primary" and env["PRIMARY_PORT"] == "5432"
+    assert replica["depends_on"]["db-primary"]["condition"] == "service_healthy"
+    # The replica: a base backup on its first start, then a hot standby.
+    mounted = _mounts(replica)
+    script_path = next(arg for arg in replica["command"] if arg.endswith(".sh"))
+    script = (ROOT / mounted[script_path]).read_text(encoding="utf-8")
+    assert 'if [ ! -s "$PGDATA/PG_VERSION" ]' in script
+    commands = _commands(script)
+    (basebackup,) = [c for c in commands if c and c[0] == "pg_basebackup"]
+    for flag, value in (
+        ("-h", "$PRIMARY_HOST"),
+        ("-U", "$REPLICATION_USER"),
+        ("-D", "$PGDATA"),
+        ("-X", "stream"),
+    ):
+        assert basebackup[basebackup.index(flag) + 1] == value, flag
+    assert "-R" in basebackup  # standby.signal and primary_conninfo
+    assert commands[-1][:4] == ["exec", "postgres", "-c", "hot_standby=on"]
+    assert replica["user"] == "postgres"
+    # Each cluster its own volume; the replica's is never the primary's.
+    assert mounted["/var/lib/postgresql/data"] == "freight-replica"
+    assert _mounts(primary)["/var/lib/postgresql/data"] == "freight-primary"
+    assert {"freight-primary", "freight-replica"} <= set(compose["volumes"])
+
+
+def test_odoo_containers_share_one_filestore():
+    compose = _compose()
+    services = compose["services"]
+    stores = {_mounts(services[n])["/var/lib/odoo"] for n in ("odoo-init", "odoo-web")}
+    assert stores == {"freight-prod-filestore"}
+    assert "freight-prod-filestore" in compose["volumes"]
+    for name in ("odoo-init", "odoo-web"):
+        assert _mounts(services[name])["/mnt/extra-addons"] == "./"
+    addons = _options(services["odoo"]["command"])["--addons-path"]
+    assert _options(services["odoo-web"]["command"])["--addons-path"] == addons
+    assert f"--addons-path={addons}" in (ROOT / "docker/odoo-init.sh").read_text(
+        encoding="utf-8"
+    )
+    init = services["odoo-init"]
+    assert init["restart"] == "no"
+    assert (
+        services["odoo-web"]["depends_on"]["odoo-init"]["condition"]
+        == "service_completed_successfully"
+    )
+    script = (ROOT / "docker/odoo-init.sh").read_text(encoding="utf-8")
+    assert init["command"] == ["bash", "/mnt/extra-addons/docker/odoo-init.sh"]
+    for module in MODULES:
+        assert module in script
+
+
+def _nginx_blocks(text):
+    """{'upstream odoo': [...directives], 'location /websocket': [...]}."""
+    blocks, stack = {}, []
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if line.endswith("{"):
+            stack.append(line[:-1].strip())
+            blocks[stack[-1]] = []
+        elif line == "}":
+            stack.pop()
+        elif line and stack:
+            blocks[stack[-1]].append(line.rstrip(";"))
+    return blocks
+
+
+def test_proxy_routes_websocket_to_the_gevent_port():
+    services = _compose()["services"]
+    proxy = services["proxy"]
+    assert proxy["image"].startswith("nginx:")
+    assert proxy["ports"] == ["80:80"]
+    conf = _mounts(proxy)["/etc/nginx/conf.d/default.conf"]
+    blocks = _nginx_blocks((ROOT / conf).read_text(encoding="utf-8"))
+    upstreams = {
+        name.split()[1]: directives[0].split()[1]
+        for name, directives in blocks.items()
+        if name.startswith("upstream ")
+    }
+    web = _options(services["odoo-web"]["command"])
+    routes = {
+        "location /websocket": f"odoo-web:{web['--gevent-port']}",
+        "location /": f"odoo-web:{web['--http-port']}",
+    }
+    for location, target in routes.items():
+        directives = blocks[location]
+        passes = [d.split()[1] for d in directives if d.startswith("proxy_pass ")]
+        assert len(passes) == 1, location
+        assert upstreams[passes[0].removeprefix("http://")] == target, location
+        # What --proxy-mode reads (werkzeug's ProxyFix: for, proto, host).
+        for header in ("X-Forwarded-For", "X-Forwarded-Proto", "X-Forwarded-Host"):
+            assert any(
+                d.startswith(f"proxy_set_header {header} ") for d in directives
+            ), (location, header)
+    websocket = blocks["location /websocket"]
+    assert "proxy_http_version 1.1" in websocket
+    assert "proxy_set_header Upgrade $http_upgrade" in websocket
+    assert "proxy_set_header Connection $connection_upgrade" in websocket
