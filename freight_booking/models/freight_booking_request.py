@@ -449,16 +449,11 @@ class FreightBookingRequest(models.Model):
                     )
                 )
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        for request in self:
-            if request.state not in ("draft", "cancelled"):
-                raise UserError(
-                    self.env._(
-                        "%s was sent to operations: cancel it rather than delete it.",
-                        request.name,
-                    )
-                )
+    def _unlink_refusal(self):
+        return self.env._(
+            "%s was sent to operations: cancel it rather than delete it.",
+            self.name,
+        )
 
     def _sync_checklist(self):
         """The checklist of the request's department, while it is not yet

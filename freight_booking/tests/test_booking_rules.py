@@ -309,6 +309,16 @@ class TestBookingRules(FreightBookingCommon, TransactionCase):
         request.with_user(self.user_ops_sea).action_accept()
         self.assertEqual(request.job_number, "SEA/EXP/26/00001")
 
+    def test_only_a_draft_is_deleted(self):
+        draft = self._booking()
+        request = self._requested()
+        with self.assertRefused(UserError, "was sent to operations: cancel it"):
+            request.with_user(self.user_sales).unlink()
+        self.assertTrue(request.exists())
+        self.assertEqual(request.state, "requested")
+        draft.with_user(self.user_sales).unlink()
+        self.assertFalse(draft.exists())
+
     def test_only_the_department_ticks_its_checklist(self):
         request = self._requested()
         for user in (self.user_sales, self.user_ops_air):

@@ -165,16 +165,11 @@ class FreightInquiry(models.Model):
         self._check_customer_access(vals)
         return result
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        for inquiry in self:
-            if inquiry.state not in ("draft", "cancelled"):
-                raise UserError(
-                    self.env._(
-                        "%s was submitted to pricing: cancel it rather than delete it.",
-                        inquiry.name,
-                    )
-                )
+    def _unlink_refusal(self):
+        return self.env._(
+            "%s was submitted to pricing: cancel it rather than delete it.",
+            self.name,
+        )
 
     def _check_pricing(self, verb):
         if not self.env.user.has_group("freight_crm.group_freight_pricing"):

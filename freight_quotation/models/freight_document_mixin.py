@@ -112,6 +112,18 @@ class FreightDocumentMixin(models.AbstractModel):
             return (stop - start).total_seconds() / 3600
         return calendar.get_work_hours_count(start, stop)
 
+    def _unlink_refusal(self):
+        """Why a document that left the draft is not deleted."""
+        return self.env._(
+            "%s has left the draft: cancel it rather than delete it.", self.name
+        )
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_draft(self):
+        for record in self:
+            if record.state not in ("draft", "cancelled"):
+                raise UserError(record._unlink_refusal())
+
     def _state_label(self):
         return dict(self._fields["state"]._description_selection(self.env))[self.state]
 

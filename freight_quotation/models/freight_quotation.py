@@ -528,16 +528,11 @@ class FreightQuotation(models.Model):
                     )
                 )
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_draft(self):
-        for quotation in self:
-            if quotation.state not in ("draft", "cancelled"):
-                raise UserError(
-                    self.env._(
-                        "%s has been sent: cancel it rather than delete it.",
-                        quotation.name,
-                    )
-                )
+    def _unlink_refusal(self):
+        return self.env._(
+            "%s has been sent: cancel it rather than delete it.",
+            self.name,
+        )
 
     def copy(self, default=None):
         """Duplicate with options and their lines (each line follows its
