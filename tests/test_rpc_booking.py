@@ -222,6 +222,41 @@ class TestRpcBooking(JsonRpcCase):
         self._ok(self._call("rpc_b_sales", MODEL, "action_request", [[request.id]]))
         self.assertEqual(request.state, "requested")
 
+    def test_reject_directly(self):
+        """A client rejects with the reason's id and what is missing; without a
+        reason, refused and nothing written."""
+        request = self._requested()
+        self._refused(
+            self._call(
+                "rpc_b_sea",
+                MODEL,
+                "action_reject",
+                [[request.id]],
+                {"missing_note": "Packing list"},
+            ),
+            USER_ERROR,
+            "Give the reason",
+        )
+        self.env.invalidate_all()
+        self.assertEqual(request.state, "requested")
+        self.assertFalse(request.missing_note)
+        self.assertIs(
+            self._ok(
+                self._call(
+                    "rpc_b_sea",
+                    MODEL,
+                    "action_reject",
+                    [[request.id]],
+                    {"reason_id": self.reason.id, "missing_note": "Packing list"},
+                )
+            ),
+            True,
+        )
+        self.env.invalidate_all()
+        self.assertEqual(request.state, "rejected")
+        self.assertEqual(request.reject_reason_id, self.reason)
+        self.assertEqual(request.missing_note, "Packing list")
+
     def test_other_department_refused(self):
         request = self._requested()
         self._tick(request)

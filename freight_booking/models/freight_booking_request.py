@@ -704,10 +704,16 @@ class FreightBookingRequest(models.Model):
             )
         return True
 
-    def action_reject(self):
-        """Open the rejection form (the reason and what is missing)."""
+    def action_reject(self, reason_id=None, missing_note=None, note=None):
+        """Reject with REASON_ID (a freight.booking.reject.reason), what is
+        missing and a comment, as an external client does; with none of them
+        (the button), open the rejection form that asks for them."""
         self._check_department_member(self.env._("reject"))
         self._check_state(("requested",), self.env._("rejected"))
+        if reason_id or missing_note or note:
+            reason = self.env["freight.booking.reject.reason"].browse(reason_id)
+            self._reject(reason.exists(), missing_note, note)
+            return True
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Reject the Booking Request"),
