@@ -420,6 +420,10 @@ class TestJourney(JsonRpcCase):
         page = self.url_open(self._portal_url(quotation))
         self.assertEqual(page.status_code, 200)
         self.assertIn(quotation.name, page.text)
+        # The selling prices, never the buying ones (650 a container, 1,300).
+        self.assertIn("682", page.text)
+        for printed in ("650.00", "650,00", "1,300.00", "1.300,00"):
+            self.assertNotIn(printed, page.text)
         option = quotation.option_ids
         self.assertEqual(len(option), 1)
         before = self._last_message_id()
