@@ -123,7 +123,7 @@ class TestJourney(JsonRpcCase):
         answer = self._call(login, model, method, args, kwargs)
         self.assertNotIn("error", answer, answer)
         self.env.invalidate_all()
-        return answer.get("result")  # None: the method returned nothing
+        return answer["result"]
 
     def _refused(self, answer, exception, message=None):
         self.assertIn("error", answer, answer)
@@ -215,7 +215,10 @@ class TestJourney(JsonRpcCase):
                 }
             ],
         )
-        self._ok("jr_sales", "freight.interaction", "action_done", [[visit_id]])
+        self.assertIs(
+            self._ok("jr_sales", "freight.interaction", "action_done", [[visit_id]]),
+            True,
+        )
         visit = self.env["freight.interaction"].browse(visit_id)
         self.assertEqual(visit.state, "done")
         self.assertEqual(visit.user_id, self.sales)

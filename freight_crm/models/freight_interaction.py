@@ -186,6 +186,7 @@ class FreightInteraction(models.Model):
     def action_start(self):
         self._check_state({"planned"}, self.env._("start"))
         self.write({"state": "in_progress"})
+        return True
 
     def action_done(self):
         self._check_state({"planned", "in_progress"}, self.env._("mark as done"))
@@ -194,14 +195,17 @@ class FreightInteraction(models.Model):
             if not interaction.date_end:
                 vals["date_end"] = max(fields.Datetime.now(), interaction.date_start)
             interaction.write(vals)
+        return True
 
     def action_cancel(self):
         self._check_state({"planned", "in_progress"}, self.env._("cancel"))
         self.write({"state": "cancelled"})
+        return True
 
     def action_reset(self):
         self._check_state({"cancelled", "done"}, self.env._("reset"))
         self.write({"state": "planned"})
+        return True
 
     def _check_state(self, allowed, verb):
         wrong = self.filtered(lambda i: i.state not in allowed)
