@@ -80,12 +80,14 @@ MODELS = {
     "freight.quotation.analysis":      "r    r    r    -    -    -    -    r    -    -",
     # Booking requests: sales create, operations accept/reject (no create,
     # no delete). Surprising: sales may also write and delete the checklist
-    # lines of their requests (crwu), operations only tick them (rw).
+    # lines of their requests (crwu; the model stops them ticking a point or
+    # removing the department's), operations only tick them (rw).
     "freight.booking.request":         "crwu crwu -    rw   rw   rw   rw   crwu -    -",
     "freight.booking.container":       "crwu crwu -    r    r    r    r    crwu -    -",
     "freight.booking.checklist":       "crwu crwu -    rw   rw   rw   rw   crwu -    -",
-    # Operations' own settings, any department may keep them (not the admin
-    # only); everyone reads them.
+    # Operations' own settings, kept by the departments (each its own
+    # checklist items, by record rule), not by the admin only; everyone
+    # reads them.
     "freight.operation.checklist.item": "r   r    r    crwu crwu crwu crwu crwu -    r",
     "freight.booking.reject.reason":   "r    r    r    crwu crwu crwu crwu crwu -    r",
 }
@@ -105,6 +107,28 @@ WIZARDS = {
     # Refusing a quotation under the floor is the manager's.
     "freight.quotation.refuse":        "-    crw  -    -    -    -    -    crw  -    -",
     "freight.booking.reject":          "-    -    -    crw  crw  crw  crw  crw  -    -",
+}
+
+# Record rules on the main documents: one demo record each, of a customer of
+# another salesperson (the "owner", a demo user; none of the test users owns
+# a customer). One cell per role, "owner" first then ROLES' order: "r" read,
+# "w" write, "-" neither. The access rights above still apply (pricing never
+# writes a quotation). The portal reaches its quotations through the portal
+# pages (token, sudo), never through the models.
+# owner sales manager pricing sea air logistics trucking admin portal employee
+RECORDS = {
+    # lan.sales's coffee exporter: its visits and needs are hers alone.
+    "freight_crm.interaction_ca_phe_ban_me_1_demo":   "rw -  rw -  -  -  -  -  rw -  -",
+    "freight_crm.need_ca_phe_ban_me_1_demo":          "rw -  rw -  -  -  -  -  rw -  -",
+    # A submitted inquiry: pricing sees and answers every inquiry.
+    "freight_inquiry.inquiry_choxanh_lax_demo":       "rw -  rw rw -  -  -  -  rw -  -",
+    # A sent quotation: pricing reads it, no operations department does.
+    "freight_quotation.quotation_choxanh_lcl_demo":   "rw -  rw r  -  -  -  -  rw -  -",
+    # A won sea quotation: the sea department reads it, the others do not.
+    "freight_quotation.quotation_chaudoc_mnl_demo":   "rw -  rw r  r  -  -  -  rw -  -",
+    # Booking requests: their own department only (sea, then air).
+    "freight_booking.booking_chaudoc_mnl_demo":       "rw -  rw -  rw -  -  -  rw -  -",
+    "freight_booking.booking_hbx_air_lax_demo":       "rw -  rw -  -  rw -  -  rw -  -",
 }
 # fmt: on
 
@@ -223,3 +247,25 @@ class TestRightsMatrix(JsonRpcCase):
 
     def test_acl_matrix_wizards(self):
         self._check(WIZARDS)
+
+    def test_record_rules(self):
+        wrong = []
+        clients = {role: self._client(f"rm_{role}") for role in ROLES}
+        for xmlid, line in RECORDS.items():
+            record = self.env.ref(xmlid)
+            owner = record.partner_id.commercial_partner_id.user_id
+            self.assertTrue(owner, xmlid)
+            self.assertNotIn(owner, self.users.values())
+            # The demo users' password is their login.
+            clients["owner"] = self._client(owner.login, password=owner.login)
+            cells = line.split()
+            self.assertEqual(len(cells), len(ROLES) + 1, xmlid)
+            for role, cell in zip(["owner", *ROLES], cells, strict=True):
+                for letter, operation in (("r", "read"), ("w", "write")):
+                    answer = clients[role](
+                        record._name, "has_access", [record.ids, operation]
+                    )
+                    self.assertNotIn("error", answer, (xmlid, role, operation))
+                    if answer["result"] is not (letter in cell):
+                        wrong.append(f"{xmlid} {role} {operation}: {answer['result']}")
+        self.assertEqual(wrong, [], "the server disagrees with the record rules")
