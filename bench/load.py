@@ -85,6 +85,11 @@ class User(threading.Thread):
         self.api_key = user.get("api_key") or user["login"]
         self.random = random.Random(f"{bench.args.seed}-{self.login}")
         self.http = requests.Session()
+        # One connection a request, as the reverse proxy in front of the
+        # workers talks to them (docker/nginx/odoo.conf: HTTP/1.0 upstream):
+        # a prefork worker would otherwise wait on an idle keep-alive
+        # connection through the think time (ODOO_HTTP_SOCKET_TIMEOUT, 2 s).
+        self.http.headers["Connection"] = "close"
         self.context = {}
         self.quotations = []
         self.customers = bench.prep["customers"].get(str(self.uid), [])

@@ -118,11 +118,20 @@ for mode in $MODES; do
         --pg-port "$PG_PORT" --log "$OUT/server-$mode.log" --log "$DATA/server.log" \
         --json-out "$OUT/$mode.json" || rc=1
     stop_odoo
-    # The server's own log: no WARNING/ERROR while it served the load (but
-    # the stderr line this machine's static wkhtmltopdf prints with OpenSSL 3,
-    # which Odoo logs as a warning with every PDF).
+    # The server's own log: no WARNING/ERROR while it served the load, but
+    # two lines that come with the PDF on this machine: the stderr of the
+    # static wkhtmltopdf with OpenSSL 3, which Odoo logs as a warning with
+    # every PDF; and, in prefork, a worker closing wkhtmltopdf's idle
+    # keep-alive connection after it fetched the report's CSS and fonts
+    # (ODOO_HTTP_SOCKET_TIMEOUT, 2 s; nothing failed, but the worker waited:
+    # behind the reverse proxy, which talks HTTP/1.0 to the workers, this
+    # does not happen). Counted, not failed.
+    idle=$(grep -c "werkzeug: .* Request timed out: TimeoutError('timed out')" \
+        "$OUT/server-$mode.log" || true)
+    log "$mode: $idle idle keep-alive connection(s) closed by a worker (wkhtmltopdf)"
     if grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$OUT/server-$mode.log" |
-        grep -v 'wkhtmltopdf: QSslSocket: cannot resolve CRYPTO_num_locks' | head -5 | grep .; then
+        grep -v -e 'wkhtmltopdf: QSslSocket: cannot resolve CRYPTO_num_locks' \
+            -e "Request timed out: TimeoutError('timed out')" | head -5 | grep .; then
         log "$mode: the server logged the lines above ($OUT/server-$mode.log)"
         rc=1
     fi
