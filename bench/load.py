@@ -189,8 +189,8 @@ class User(threading.Thread):
             )
             if response.status_code != 200 or not response.content.startswith(b"%PDF"):
                 raise RPCError(
-                    f"HTTP {response.status_code}, {response.headers.get('Content-Type')}"
-                    f": {response.text[:200]!r}"
+                    f"HTTP {response.status_code}, "
+                    f"{response.headers.get('Content-Type')}: {response.text[:200]!r}"
                 )
             return len(response.content)
 
@@ -281,7 +281,9 @@ class User(threading.Thread):
             ],
         )
         if inquiry_id:
-            self.call_kw("inquiry: submit", "freight.inquiry", "action_submit", [[inquiry_id]])
+            self.call_kw(
+                "inquiry: submit", "freight.inquiry", "action_submit", [[inquiry_id]]
+            )
 
     def pricing_accept(self):
         self.call_kw(
@@ -305,7 +307,9 @@ class User(threading.Thread):
             self.bench.ran_out.add(self.login)
             return
         inquiry_id = self.inquiries.pop(0)
-        self.call_kw("inquiry: accept", "freight.inquiry", "action_accept", [[inquiry_id]])
+        self.call_kw(
+            "inquiry: accept", "freight.inquiry", "action_accept", [[inquiry_id]]
+        )
 
     def operations_accept(self):
         if not self.bookings:
@@ -320,7 +324,10 @@ class User(threading.Thread):
             [booking["checklist_ids"], {"done": True}],
         )
         self.call_kw(
-            "booking: accept", "freight.booking.request", "action_accept", [[booking["id"]]]
+            "booking: accept",
+            "freight.booking.request",
+            "action_accept",
+            [[booking["id"]]],
         )
 
     def manager_care(self):
@@ -371,7 +378,11 @@ class User(threading.Thread):
         ],
         "pricing": [("pricing_accept", 1)],
         "operations": [("operations_accept", 1)],
-        "manager": [("manager_care", 1), ("manager_win_rate", 1), ("manager_kanban", 1)],
+        "manager": [
+            ("manager_care", 1),
+            ("manager_win_rate", 1),
+            ("manager_kanban", 1),
+        ],
     }
 
     def run(self):
@@ -482,7 +493,12 @@ class Bench:
             f"(all done after {elapsed:.1f}s): {rps:.2f} requests/s"
         )
         rows = []
-        print(f"\n{'request':28} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'max ms':>8}")
+        print(
+            f"\n{'request':28} {'n':>5}"
+            + "".join(
+                f" {head:>8}" for head in ("p50 ms", "p95 ms", "p99 ms", "max ms")
+            )
+        )
         over = []
         for label in sorted(stats.times):
             times = sorted(stats.times[label])
@@ -513,7 +529,8 @@ class Bench:
             )
         log_lines = [line for lines in hits.values() for line in lines]
         print(
-            f"serialization failures / deadlocks / retries in the logs: {len(log_lines)}"
+            "serialization failures / deadlocks / retries in the logs: "
+            f"{len(log_lines)}"
         )
         for line in log_lines[:5]:
             print(f"  {line[:240]}")
@@ -555,7 +572,9 @@ def compare(paths):
         f"ratio {prefork['label']}/{single['label']} = {ratio:.2f}"
     )
     single_rows = {row["request"]: row for row in single["rows"]}
-    print(f"{'request':28} {'p95 ' + prefork['label']:>16} {'p95 ' + single['label']:>16}")
+    print(
+        f"{'request':28} {'p95 ' + prefork['label']:>16} {'p95 ' + single['label']:>16}"
+    )
     for row in prefork["rows"]:
         other = single_rows.get(row["request"])
         print(

@@ -83,7 +83,11 @@ customers = {}
 for user in roles["sales"]:
     customers[user.id] = [
         Partner.create(
-            {"name": f"{user.name} Customer {n}", "is_company": True, "user_id": user.id}
+            {
+                "name": f"{user.name} Customer {n}",
+                "is_company": True,
+                "user_id": user.id,
+            }
         ).id
         for n in (1, 2)
     ]
@@ -115,7 +119,14 @@ lanes = [
         "destination_id": destination_id,
         "container_type": container if mode == "sea_fcl" else None,
     }
-    for mode, origin, destination, origin_id, destination_id, container in env.cr.fetchall()
+    for (
+        mode,
+        origin,
+        destination,
+        origin_id,
+        destination_id,
+        container,
+    ) in env.cr.fetchall()
 ]
 fcl_lanes = [lane for lane in lanes if lane["mode"] == "sea_fcl"]
 assert fcl_lanes, "the demo has no valid FCL rate"
@@ -185,7 +196,10 @@ for ops_user in roles["operations"]:
 # (checked with a cheap hash; the password's is costly by design).
 expires = fields.Datetime.now() + timedelta(days=1)
 api_keys = {
-    user.id: env["res.users.apikeys"].with_user(user).sudo()._generate("rpc", "load", expires)
+    user.id: env["res.users.apikeys"]
+    .with_user(user)
+    .sudo()
+    ._generate("rpc", "load", expires)
     for user in roles["sales"]
 }
 
