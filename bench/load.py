@@ -370,11 +370,13 @@ class User(threading.Thread):
 
     ACTIONS = {
         "sales": [
-            ("sales_finder", 30),
+            # A PDF now and then: each holds a prefork worker for seconds
+            # and needs a second one to serve wkhtmltopdf the report's CSS.
+            ("sales_finder", 35),
             ("sales_finder_external", 10),
-            ("sales_quotation", 25),
-            ("sales_pdf", 10),
-            ("sales_inquiry", 25),
+            ("sales_quotation", 26),
+            ("sales_pdf", 2),
+            ("sales_inquiry", 27),
         ],
         "pricing": [("pricing_accept", 1)],
         "operations": [("operations_accept", 1)],
