@@ -597,7 +597,12 @@ def main():
     parser.add_argument("--prep", help="the JSON bench/load_prepare.py wrote")
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=int, default=120)
-    parser.add_argument("--ramp", type=float, default=5.0, help="seconds to start all")
+    # Logins are spread: each hashes a password (PBKDF2, 600,000 rounds) with
+    # a cursor open; 50 at once exhaust a single-process server's pool
+    # (db_maxconn 64: "The Connection Pool Is Full"). Before the window.
+    parser.add_argument(
+        "--ramp", type=float, help="seconds to start all (0.4 s a user)"
+    )
     parser.add_argument("--label", default="run")
     parser.add_argument("--seed", default="freight")
     parser.add_argument("--pg-host", default="127.0.0.1")
@@ -610,6 +615,8 @@ def main():
     args = parser.parse_args()
     if args.compare:
         return compare(args.compare)
+    if args.ramp is None:
+        args.ramp = 0.4 * args.users
     return Bench(args).run()
 
 
