@@ -3,7 +3,7 @@
 # clone, under ~/.cache/freight-crm (and /var/lib/freight-crm as root).
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
-.PHONY: help setup run run-prod test test-core replica-check lint bench shell master-data pot screenshots
+.PHONY: help setup run run-prod test test-core replica-check load lint bench shell master-data pot screenshots
 
 help:  ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -26,6 +26,9 @@ test-core:  ## Odoo's own crm tests with the five modules installed; "N passed, 
 
 replica-check:  ## prefork + read replica on a fresh database: the finder's SQL runs on the replica
 	@bash scripts/replica_check.sh
+
+load:  ## 50 users for 120 s on a prefork server, then one process: req/s, p95, errors, ratio
+	@bash scripts/load.sh
 
 lint:  ## ruff, pylint-odoo (OCA mandatory checks), XML well-formedness
 	@bash scripts/lint.sh
