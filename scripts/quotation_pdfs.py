@@ -6,7 +6,8 @@ The server `make screenshots` starts serves the report's styles
 (FREIGHT_REPORT_URL); run from the repository's root.
 
 Renders (wkhtmltopdf, as the salesperson would print them) a sea FCL, an air,
-an LCL, a three-option and a rate-offer demo quotation into
+an LCL, a three-option and a rate-offer demo quotation, and the story's
+quotation once `make screenshots` played it (journey), into
 docs/quotation-pdf/<name>-<page>.png with pdftoppm (70 dpi).
 """
 
@@ -31,8 +32,14 @@ def render(env, outdir):
     if url:
         env["ir.config_parameter"].sudo().set_param("report.url", url)
     report = env.ref("freight_quotation.action_report_freight_quotation")
-    for name, xmlid in QUOTATIONS.items():
-        quotation = env.ref(xmlid)
+    quotations = {name: env.ref(xmlid) for name, xmlid in QUOTATIONS.items()}
+    # The quotation of the README's story (scripts/screenshots_journey.py).
+    journey = env["freight.quotation"].search(
+        [("lead_id.name", "=", "Cà phê nhân đi Hamburg")], limit=1
+    )
+    if journey:
+        quotations["journey"] = journey
+    for name, quotation in quotations.items():
         user = quotation.user_id or env.user
         pdf, _ = (
             env["ir.actions.report"]

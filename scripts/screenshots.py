@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
+from screenshots_journey import Journey
 
 ROWS = ".o_data_row, .o_kanban_record"
 VIEWPORTS = {"desktop": (1280, 800), "phone": (390, 844)}
@@ -316,7 +317,8 @@ def import_with_errors(pricing):
 
 def main():
     base, outdir = sys.argv[1].rstrip("/"), Path(sys.argv[2])
-    # FREIGHT_SHOTS="quotation,win-rate": only these pages.
+    # FREIGHT_SHOTS="quotation,win-rate": only these pages ("journey": the
+    # story of scripts/screenshots_journey.py).
     only = {name for name in os.environ.get("FREIGHT_SHOTS", "").split(",") if name}
     ids = record_ids(base)
     outdir.mkdir(parents=True, exist_ok=True)
@@ -324,6 +326,11 @@ def main():
         browser = pw.chromium.launch(
             executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
         )
+        if not only or "journey" in only:
+            # First: the care report and win rate below then show it too.
+            journey = Journey(browser, base, outdir, rpc, login, only, VIEWPORTS)
+            journey.play()
+            journey.close()
         for device, (width, height) in VIEWPORTS.items():
             sessions = {}
             for name, user, path, ready in PAGES:
