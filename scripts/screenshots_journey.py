@@ -57,16 +57,26 @@ class Journey:
             self.sessions[key] = page
         return self.sessions[key]
 
-    def shoot(self, name, user, device, path, ready=FORM, before=None):
+    def shoot(self, name, user, device, path, ready=FORM, before=None, height=None):
         """Open PATH as USER on DEVICE, wait for READY, run BEFORE(page), and
-        write journey-NAME-DEVICE.png."""
+        write journey-NAME-DEVICE.png (its top HEIGHT pixels if given)."""
         page = self.page(user, device)
         page.goto(f"{self.base}/odoo/{path}" if user else f"{self.base}{path}")
         page.wait_for_selector(ready, timeout=60000)
         if before:
             before(page)
         page.wait_for_timeout(800)
-        page.screenshot(path=str(self.outdir / f"journey-{name}-{device}.png"))
+        clip = None
+        if height:
+            clip = {
+                "x": 0,
+                "y": 0,
+                "width": self.viewports[device][0],
+                "height": height,
+            }
+        page.screenshot(
+            path=str(self.outdir / f"journey-{name}-{device}.png"), clip=clip
+        )
         return page
 
     def close(self):
@@ -100,9 +110,13 @@ class Journey:
                 ".modal div[name=name] input, .modal div[name=name] textarea",
                 "Thăm kho Ea Tu: 2 x 20' cà phê nhân mỗi tháng đi Hamburg từ tháng 1",
             )
-            page.fill(".modal div[name=contact_id] input", "Lương Văn Bình")
-            page.locator(".modal .o-autocomplete--dropdown-item").first.click()
-            page.wait_for_timeout(500)
+            # On a phone, a many2one opens a dialog to pick the record from.
+            page.locator(".modal div[name=contact_id] input").click()
+            page.locator(
+                ".modal:last-child .o_kanban_record, .o-autocomplete--dropdown-item",
+                has_text="Lương Văn Bình",
+            ).first.click()
+            page.wait_for_timeout(800)
 
         page = self.shoot("visit", "lan.sales", "phone", customer_path, FORM, log_visit)
         page.locator(".modal .modal-footer .btn-primary").first.click()
@@ -142,7 +156,7 @@ class Journey:
                 "expected_shipment_date": shipment.isoformat(),
                 "expected_volume": 2,
                 "expected_volume_uom": "teu",
-                "expected_revenue": 120000000,
+                "expected_revenue": 6000,
             },
         )
         self.shoot(
@@ -295,6 +309,30 @@ class Journey:
             "action-freight_crm.freight_customer_care_report_action",
             ".o_list_renderer .o_data_row",
             search_customer,
+            height=230,
+        )
+
+        # 12. And the win rate: each salesperson's, Lan's by customer.
+        def by_customer(page):
+            # The months' columns folded into their total.
+            page.locator("thead .o_pivot_header_cell_opened").first.click()
+            page.wait_for_timeout(800)
+            page.locator(
+                "tbody .o_pivot_header_cell_closed", has_text="Nguyễn Thị Lan"
+            ).first.click()
+            page.locator(
+                ".o-dropdown--menu .dropdown-item", has_text="Khách hàng"
+            ).first.click()
+            page.mouse.move(1200, 780)  # no tooltip
+            page.wait_for_timeout(1500)
+
+        self.shoot(
+            "win-rate",
+            "hung.manager",
+            "desktop",
+            "action-freight_quotation.freight_quotation_analysis_action",
+            ".o_pivot",
+            by_customer,
         )
         print(
             f"journey: played at {datetime.now():%H:%M}, quotation {quotation}, "
