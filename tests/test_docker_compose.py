@@ -1,9 +1,13 @@
 """docker-compose.yml: the official images, the modules as an addons path, and
 the production profile's wiring (prefork Odoo, read replica, proxy, volumes)."""
 
+import os
 import shlex
+import subprocess
+from contextlib import closing
 from pathlib import Path
 
+import psycopg2
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -50,7 +54,10 @@ def test_modules_folder_is_an_addons_path():
 
 
 # ---- the production profile ------------------------------------------------
-PRODUCTION = {"db-primary", "db-replica", "odoo-init", "odoo-web", "proxy"}
+PRODUCTION = {"db-primary", "db-replica", "odoo-init", "odoo-web", "proxy", "backup"}
+# Run by hand (docker compose --profile production run --rm backup), not by
+# `up proxy`.
+ONE_SHOT = {"backup"}
 
 
 def _options(command):
@@ -88,7 +95,7 @@ def test_production_profile_leaves_the_default_services_alone():
         name = todo.pop()
         seen.add(name)
         todo += [d for d in services[name].get("depends_on", {}) if d not in seen]
-    assert seen == PRODUCTION
+    assert seen == PRODUCTION - ONE_SHOT
 
 
 def test_production_odoo_options_are_odoo_options():
@@ -235,3 +242,121 @@ def test_proxy_routes_websocket_to_the_gevent_port():
     assert "proxy_http_version 1.1" in websocket
     assert "proxy_set_header Upgrade $http_upgrade" in websocket
     assert "proxy_set_header Connection $connection_upgrade" in websocket
+
+
+def test_backup_dumps_the_primary_and_the_filestore():
+    """The backup service reaches the primary as Odoo does, with the
+    server's own pg_dump, and reads the filestore odoo-web writes."""
+    compose = _compose()
+    services = compose["services"]
+    backup, primary = services["backup"], services["db-primary"]
+    assert backup["image"] == primary["image"]  # pg_dump of the server's version
+    env = backup["environment"]
+    assert env["PGHOST"] == services["odoo-web"]["environment"]["HOST"]
+    assert env["PGPORT"] == "5432"
+    assert env["PGUSER"] == primary["environment"]["POSTGRES_USER"]
+    assert env["PGPASSWORD"] == primary["environment"]["POSTGRES_PASSWORD"]
+    assert env["FREIGHT_DB"] == _options(services["odoo-web"]["command"])["--database"]
+    mounts = _mounts(backup)
+    assert mounts["/var/lib/odoo"] == _mounts(services["odoo-web"])["/var/lib/odoo"]
+    assert "freight-prod-filestore:/var/lib/odoo:ro" in backup["volumes"]
+    assert mounts["/backups"] == "./backups"
+    assert backup["restart"] == "no"
+    assert "depends_on" not in backup
+    (script_path,) = [arg for arg in backup["command"] if arg.endswith(".sh")]
+    assert mounts[script_path] == "./docker/backup.sh"
+
+
+def test_backup_script_dumps_and_restores(tmp_path):
+    """docker/backup.sh run for real on the test database and a filestore:
+    a dump pg_restore restores into a new database, the filestore archive,
+    and only the newest FREIGHT_BACKUP_KEEP of each kept."""
+    from odoo.tools import config
+
+    dbname = config["db_name"]
+    filestore = tmp_path / "filestore"
+    (filestore / dbname / "ab").mkdir(parents=True)
+    (filestore / dbname / "ab" / "abcdef").write_bytes(b"%PDF-1.4 quotation")
+    out = tmp_path / "backups"
+    out.mkdir()
+    for old in ("20200101-000000", "20200102-000000"):
+        (out / f"{dbname}-{old}.dump").write_bytes(b"old")
+        (out / f"{dbname}-{old}-filestore.tgz").write_bytes(b"old")
+    env = {
+        "PATH": os.environ["PATH"],
+        "PGHOST": config["db_host"] or "localhost",
+        "PGPORT": str(config["db_port"] or 5432),
+        "PGUSER": config["db_user"],
+        "PGPASSWORD": config["db_password"] or "",
+        "FREIGHT_DB": dbname,
+        "FREIGHT_FILESTORE": str(filestore),
+        "FREIGHT_BACKUPS": str(out),
+        "FREIGHT_BACKUP_KEEP": "2",
+    }
+    subprocess.run(["bash", str(ROOT / "docker" / "backup.sh")], env=env, check=True)
+    dumps = sorted(out.glob(f"{dbname}-*.dump"))
+    archives = sorted(out.glob(f"{dbname}-*-filestore.tgz"))
+    # The newest two of each: the older backup's second one and today's.
+    assert dumps[0].name == f"{dbname}-20200102-000000.dump"
+    assert archives[0].name == f"{dbname}-20200102-000000-filestore.tgz"
+    assert len(dumps) == len(archives) == 2
+    assert not list(out.glob("*.part"))
+    listing = subprocess.run(
+        ["tar", "-tzf", str(archives[-1])], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert f"{dbname}/ab/abcdef" in listing
+    # The README's restore: an empty database as Odoo makes one, the
+    # extensions of Odoo's unaccent search (their functions made IMMUTABLE by
+    # a superuser: the docker image's odoo role, the harness's postgres role;
+    # pg_dump does not keep that mark), then pg_restore.
+    restored = f"{dbname}_restore_check"
+
+    def connect(database, user=env["PGUSER"], password=env["PGPASSWORD"]):
+        return closing(
+            psycopg2.connect(
+                dbname=database,
+                host=env["PGHOST"],
+                port=env["PGPORT"],
+                user=user,
+                password=password,
+            )
+        )
+
+    with connect("postgres") as conn:
+        conn.autocommit = True
+        with conn.cursor() as cr:
+            cr.execute(f'DROP DATABASE IF EXISTS "{restored}"')
+            cr.execute(
+                f"CREATE DATABASE \"{restored}\" ENCODING 'UTF8' "
+                "LC_COLLATE 'C' TEMPLATE template0"
+            )
+        try:
+            with connect(restored, user="postgres", password="") as su:
+                su.autocommit = True
+                with su.cursor() as cr:
+                    cr.execute(
+                        "CREATE EXTENSION IF NOT EXISTS pg_trgm;"
+                        " CREATE EXTENSION IF NOT EXISTS unaccent;"
+                        " ALTER FUNCTION unaccent(text) IMMUTABLE"
+                    )
+            subprocess.run(
+                [
+                    "pg_restore",
+                    "--no-owner",
+                    "--exit-on-error",
+                    "--dbname",
+                    restored,
+                    str(dumps[-1]),
+                ],
+                env=env,
+                check=True,
+            )
+            with connect(restored) as copy, copy.cursor() as cr:
+                cr.execute(
+                    "SELECT count(*) FROM ir_module_module"
+                    " WHERE name = 'freight_crm' AND state = 'installed'"
+                )
+                assert cr.fetchone()[0] == 1
+        finally:
+            with conn.cursor() as cr:
+                cr.execute(f'DROP DATABASE IF EXISTS "{restored}"')
