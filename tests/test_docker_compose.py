@@ -306,9 +306,9 @@ def test_backup_script_dumps_and_restores(tmp_path):
     ).stdout.split()
     assert f"{dbname}/ab/abcdef" in listing
     # The README's restore: an empty database as Odoo makes one, the
-    # extensions of Odoo's unaccent search (their functions made IMMUTABLE by
-    # a superuser: the docker image's odoo role, the harness's postgres role;
-    # pg_dump does not keep that mark), then pg_restore.
+    # extensions of Odoo's unaccent search (unaccent made IMMUTABLE, a mark
+    # pg_dump does not keep), then pg_restore; as a superuser, as in the
+    # docker image, whose odoo role is one (here the harness's postgres).
     restored = f"{dbname}_restore_check"
 
     def connect(database, user=env["PGUSER"], password=env["PGPASSWORD"]):
@@ -348,7 +348,8 @@ def test_backup_script_dumps_and_restores(tmp_path):
                     restored,
                     str(dumps[-1]),
                 ],
-                env=env,
+                # As the superuser, as in the image (its odoo role is one).
+                env=env | {"PGUSER": "postgres", "PGPASSWORD": ""},
                 check=True,
             )
             with connect(restored) as copy, copy.cursor() as cr:
