@@ -352,7 +352,10 @@ def test_backup_script_dumps_and_restores(tmp_path):
                 env=env | {"PGUSER": "postgres", "PGPASSWORD": ""},
                 check=True,
             )
-            with connect(restored) as copy, copy.cursor() as cr:
+            with (
+                connect(restored, user="postgres", password="") as copy,
+                copy.cursor() as cr,
+            ):
                 cr.execute(
                     "SELECT count(*) FROM ir_module_module"
                     " WHERE name = 'freight_crm' AND state = 'installed'"
