@@ -299,7 +299,7 @@ class Edits:
         record = record.with_context(lang="en_US", tracking_disable=True)
         record.ensure_one()
         old = {}
-        for fname in vals:
+        for fname in [*vals, "write_uid", "write_date"]:
             field = record._fields[fname]
             if field.type == "many2many":
                 old[fname] = ["m2m", record[fname].ids]
@@ -309,6 +309,7 @@ class Edits:
                     [record.id],
                 )
                 old[fname] = ["column", self.env.cr.fetchone()[0]]
+        self.env.flush_all()
         record.write(vals)
         self._touch(record)
         self.undo.append(["write", record._name, record.id, old])
@@ -342,7 +343,12 @@ def simulate_admin(env):
         .mapped("res_id")
     ).exists()
     numbers = {
-        f"{record._name},{record.id}": record.number_next_actual
+        f"{record._name},{record.id}": [
+            record.number_next_actual,
+            record.number_next,
+            record.write_uid.id,
+            record.write_date,
+        ]
         for record in [*sequences, *sequences.date_range_ids]
     }
     date_ranges = sequences.date_range_ids.ids
@@ -457,27 +463,41 @@ def undo_admin(env, edits):
             record.unlink()
             continue
         env.flush_all()
+        columns = {}
         for fname, (how, value) in payload.items():
             if how == "m2m":
                 record.write({fname: [(6, 0, value)]})
             else:
-                if isinstance(value, (dict, list)):
-                    value = json.dumps(value)
-                env.cr.execute(
-                    f'UPDATE "{record._table}" SET "{fname}" = %s WHERE id = %s',  # noqa: S608
-                    [value, rid],
-                )
+                columns[fname] = value
+        env.flush_all()
+        for fname, value in columns.items():
+            if isinstance(value, (dict, list)):
+                value = json.dumps(value)
+            env.cr.execute(
+                f'UPDATE "{record._table}" SET "{fname}" = %s WHERE id = %s',  # noqa: S608
+                [value, rid],
+            )
         env.invalidate_all()
+        # What is computed from the columns put back (phone_sanitized...).
+        record.modified([f for f in columns if f not in ("write_uid", "write_date")])
+        env.flush_all()
     sequence_ids, date_ranges = edits["date_ranges"]
     env["ir.sequence.date_range"].search(
         [("sequence_id", "in", sequence_ids), ("id", "not in", date_ranges)]
     ).unlink()
-    for key, number in edits["numbers"].items():
+    for key, (number, column, write_uid, write_date) in edits["numbers"].items():
         model, rid = key.split(",")
         record = env[model].browse(int(rid)).exists()
         if record:
             record.number_next_actual = number
-    env.flush_all()
+            env.flush_all()
+            env.cr.execute(
+                f"""UPDATE "{record._table}"
+                       SET number_next = %s, write_uid = %s, write_date = %s
+                     WHERE id = %s""",  # noqa: S608
+                [column, write_uid, write_date, record.id],
+            )
+    env.invalidate_all()
     env.registry.clear_cache()
 
 
