@@ -505,7 +505,9 @@ def open_env(conf, db):
     import odoo
     from odoo.tools import config
 
-    config.parse_config(["-c", conf, "-d", db, "--no-http"], setup_logging=True)
+    config.parse_config(
+        ["-c", conf, "-d", db, "--no-http", "--log-level=warn"], setup_logging=True
+    )
     registry = odoo.modules.registry.Registry(db)
     return registry
 
@@ -563,7 +565,10 @@ def main():
                 before = json.load(fh)
             # What the snapshot wrote and read back, the same way.
             after = json.loads(json.dumps(snap, default=plain))
-            found = report(before, after)
+            found = differences(before, after)
+            if found:
+                print("data changed by the upgrade:")
+                report(before, after)
             print(f"{len(found)} difference(s) after the upgrade")
             status = 1 if found else 0
         if args.step == "after" and edits:
