@@ -75,11 +75,11 @@ MARK = " (edited by an administrator)"
 
 def plain(value):
     """A JSON-able value that compares equal only to the same value."""
-    if isinstance(value, (datetime, date)):
+    if isinstance(value, datetime | date):
         return value.isoformat()
     if isinstance(value, Decimal):
         return str(value)
-    if isinstance(value, (bytes, memoryview)):
+    if isinstance(value, bytes | memoryview):
         return "sha1:" + hashlib.sha1(bytes(value)).hexdigest()
     return value
 
@@ -115,17 +115,9 @@ def record_keys(cr, model, ids):
     return {rid: keys.get(rid, f"id={rid}") for rid in ids}
 
 
-def snapshot(env, extra_ids=None):
-    """The counts and sampled values, as a JSON-able dict."""
-    cr = env.cr
-    extra_ids = extra_ids or {}
-    xmlids = our_xmlids(cr)
-    by_model = {}
-    for _module, _name, model, res_id, _noupdate in xmlids:
-        by_model.setdefault(model, set()).add(res_id)
-    for model, ids in extra_ids.items():
-        by_model.setdefault(model, set()).update(ids)
-    sampled_models = {
+def sampled_models(env):
+    """The freight tables and the partner/lead/member ones: first ids too."""
+    return {
         name
         for name, model in env.registry.items()
         if name.startswith("freight.")
@@ -133,91 +125,129 @@ def snapshot(env, extra_ids=None):
         and not model._transient
         and model._auto
     } | set(CORE_MODELS)
-    # The date ranges of the freight modules' sequences hold their numbers.
+
+
+def sample_ids(env, xmlids, extra_ids):
+    """model -> ids to sample: xml ids of the freight modules, what the
+    administrator touched, the date ranges of the freight sequences."""
+    by_model = {}
+    for _module, _name, model, res_id, _noupdate in xmlids:
+        by_model.setdefault(model, set()).add(res_id)
+    for model, ids in extra_ids.items():
+        by_model.setdefault(model, set()).update(ids)
     seq_ids = by_model.get("ir.sequence", set())
     if seq_ids:
-        cr.execute(
+        env.cr.execute(
             "SELECT id FROM ir_sequence_date_range WHERE sequence_id = ANY(%s)",
             [list(seq_ids)],
         )
         by_model.setdefault("ir.sequence.date_range", set()).update(
-            rid for (rid,) in cr.fetchall()
+            rid for (rid,) in env.cr.fetchall()
         )
-    result = {"models": {}, "xmlids": {}}
-    for module, name, model, res_id, noupdate in xmlids:
-        result["xmlids"][f"{module}.{name}"] = [model, res_id, bool(noupdate)]
-    for model_name in sorted((sampled_models | set(by_model)) - SKIPPED_MODELS):
-        if model_name not in env.registry:
-            continue
-        model = env[model_name]
-        table = model._table
-        cr.execute(f'SELECT count(*) FROM "{table}"')  # noqa: S608
-        count = cr.fetchone()[0]
-        ids = set(by_model.get(model_name, ()))
-        if model_name in sampled_models:
-            cr.execute(
-                f'SELECT id FROM "{table}" ORDER BY id LIMIT %s',  # noqa: S608
-                [SAMPLE_SIZE],
-            )
-            ids.update(rid for (rid,) in cr.fetchall())
+    return by_model
+
+
+def existing_ids(cr, table, ids, first):
+    """The ids among ids still in table, and the first ones of the table."""
+    ids = set(ids)
+    if first:
         cr.execute(
-            f'SELECT id FROM "{table}" WHERE id = ANY(%s)',  # noqa: S608
-            [list(ids)],
+            f'SELECT id FROM "{table}" ORDER BY id LIMIT %s',  # noqa: S608
+            [SAMPLE_SIZE],
         )
-        ids = sorted(rid for (rid,) in cr.fetchall())
-        values = {rid: {} for rid in ids}
-        skipped = SKIPPED_FIELDS | SKIPPED_MODEL_FIELDS.get(model_name, set())
-        columns = [
-            fname
-            for fname, field in model._fields.items()
-            if field.store and field.column_type and fname not in skipped
-        ]
-        if ids:
-            cols = ", ".join(f'"{c}"' for c in columns)
+        ids.update(rid for (rid,) in cr.fetchall())
+    cr.execute(f'SELECT id FROM "{table}" WHERE id = ANY(%s)', [list(ids)])  # noqa: S608
+    return sorted(rid for (rid,) in cr.fetchall())
+
+
+def column_values(cr, model, ids, columns, values):
+    cols = ", ".join(f'"{c}"' for c in columns)
+    cr.execute(
+        f'SELECT {cols} FROM "{model._table}" WHERE id = ANY(%s)',  # noqa: S608
+        [ids],
+    )
+    for row in cr.fetchall():
+        record = dict(zip(columns, map(plain, row), strict=True))
+        values[record["id"]].update(record)
+
+
+def relation_values(cr, model, ids, fnames, values):
+    """Many2many as sorted ids, binaries in attachments as their checksum."""
+    for fname in fnames:
+        field = model._fields[fname]
+        if field.type == "many2many":
             cr.execute(
-                f'SELECT {cols} FROM "{table}" WHERE id = ANY(%s)',  # noqa: S608
+                f'SELECT "{field.column1}", "{field.column2}" '  # noqa: S608
+                f'FROM "{field.relation}" WHERE "{field.column1}" = ANY(%s)',
                 [ids],
             )
-            for row in cr.fetchall():
-                record = dict(zip(columns, map(plain, row), strict=True))
-                values[record["id"]].update(record)
-        fields_count = len(columns)
-        for fname, field in model._fields.items():
-            if not ids or not field.store or fname in skipped:
-                continue
-            if field.type == "many2many":
-                fields_count += 1
-                cr.execute(
-                    f'SELECT "{field.column1}", "{field.column2}" '  # noqa: S608
-                    f'FROM "{field.relation}" WHERE "{field.column1}" = ANY(%s)',
-                    [ids],
-                )
-                linked = {rid: [] for rid in ids}
-                for rid, other in cr.fetchall():
-                    linked[rid].append(other)
-                for rid in ids:
-                    values[rid][fname] = sorted(linked[rid])
-            elif field.type == "binary" and field.attachment:
-                fields_count += 1
-                cr.execute(
-                    """SELECT res_id, checksum FROM ir_attachment
-                        WHERE res_model = %s AND res_field = %s
-                          AND res_id = ANY(%s)""",
-                    [model_name, fname, ids],
-                )
-                checksums = dict(cr.fetchall())
-                for rid in ids:
-                    values[rid][fname] = checksums.get(rid)
-        for fname in EXTRA_FIELDS.get(model_name, ()):
-            fields_count += 1
-            for record in model.browse(ids).with_context(active_test=False):
+            linked = {rid: [] for rid in ids}
+            for rid, other in cr.fetchall():
+                linked[rid].append(other)
+            for rid in ids:
+                values[rid][fname] = sorted(linked[rid])
+        else:
+            cr.execute(
+                """SELECT res_id, checksum FROM ir_attachment
+                    WHERE res_model = %s AND res_field = %s AND res_id = ANY(%s)""",
+                [model._name, fname, ids],
+            )
+            checksums = dict(cr.fetchall())
+            for rid in ids:
+                values[rid][fname] = checksums.get(rid)
+
+
+def model_snapshot(env, model_name, ids, first):
+    cr = env.cr
+    model = env[model_name].with_context(active_test=False)
+    cr.execute(f'SELECT count(*) FROM "{model._table}"')  # noqa: S608
+    count = cr.fetchone()[0]
+    ids = existing_ids(cr, model._table, ids, first)
+    skipped = SKIPPED_FIELDS | SKIPPED_MODEL_FIELDS.get(model_name, set())
+    stored = [
+        (fname, field)
+        for fname, field in model._fields.items()
+        if field.store and fname not in skipped
+    ]
+    columns = [fname for fname, field in stored if field.column_type]
+    relations = [
+        fname
+        for fname, field in stored
+        if field.type == "many2many" or (field.type == "binary" and field.attachment)
+    ]
+    extra = EXTRA_FIELDS.get(model_name, ())
+    values = {rid: {} for rid in ids}
+    if ids:
+        column_values(cr, model, ids, columns, values)
+        relation_values(cr, model, ids, relations, values)
+        for record in model.browse(ids):
+            for fname in extra:
                 values[record.id][fname] = record[fname]
-        keys = record_keys(cr, model_name, ids)
-        result["models"][model_name] = {
-            "count": count,
-            "fields": fields_count,
-            "records": {keys[rid]: values[rid] for rid in ids},
-        }
+    keys = record_keys(cr, model_name, ids)
+    return {
+        "count": count,
+        "fields": len(columns) + len(relations) + len(extra),
+        "records": {keys[rid]: values[rid] for rid in ids},
+    }
+
+
+def snapshot(env, extra_ids=None):
+    """The counts and sampled values, as a JSON-able dict."""
+    xmlids = our_xmlids(env.cr)
+    by_model = sample_ids(env, xmlids, extra_ids or {})
+    first = sampled_models(env)
+    result = {
+        "models": {},
+        "xmlids": {
+            f"{module}.{name}": [model, res_id, bool(noupdate)]
+            for module, name, model, res_id, noupdate in xmlids
+        },
+    }
+    for model_name in sorted((first | set(by_model)) - SKIPPED_MODELS):
+        if model_name in env.registry:
+            result["models"][model_name] = model_snapshot(
+                env, model_name, by_model.get(model_name, ()), model_name in first
+            )
     return result
 
 
@@ -331,44 +361,27 @@ class Edits:
         return self.env[model].browse(data.res_id).exists()
 
 
-def simulate_admin(env):
-    """What an administrator does on a live database between two upgrades."""
-    edits = Edits(env)
-    installed = installed_modules(env.cr)
-    Sequence = env["ir.sequence"]
-    # Every sequence number of the freight modules goes back as it was.
-    sequences = Sequence.browse(
-        env["ir.model.data"]
-        .search([("module", "in", MODULES), ("model", "=", "ir.sequence")])
-        .mapped("res_id")
-    ).exists()
-    numbers = {
-        f"{record._name},{record.id}": [
-            record.number_next_actual,
-            record.number_next,
-            record.write_uid.id,
-            record.write_date,
-        ]
-        for record in [*sequences, *sequences.date_range_ids]
-    }
-    date_ranges = sequences.date_range_ids.ids
+def edit_module_data(edits, module):
+    """The cron, template, activity type and record rule a module loads."""
+    cron = edits.ours("ir.cron", module)
+    if cron:
+        edits.write(cron, {"interval_number": cron.interval_number + 1})
+    template = edits.ours("mail.template", module)
+    if template:
+        edits.write(template, {"subject": (template.subject or "") + MARK})
+    activity_type = edits.ours("mail.activity.type", module)
+    if activity_type:
+        edits.write(activity_type, {"delay_count": activity_type.delay_count + 2})
+    rule = edits.ours("ir.rule", module)
+    if rule:
+        # The same records, written another way.
+        edits.write(
+            rule, {"domain_force": f"['&', (1, '=', 1)] + ({rule.domain_force})"}
+        )
 
-    for module in sorted(installed):
-        cron = edits.ours("ir.cron", module)
-        if cron:
-            edits.write(cron, {"interval_number": cron.interval_number + 1})
-        template = edits.ours("mail.template", module)
-        if template:
-            edits.write(template, {"subject": (template.subject or "") + MARK})
-        activity_type = edits.ours("mail.activity.type", module)
-        if activity_type:
-            edits.write(activity_type, {"delay_count": activity_type.delay_count + 2})
-        rule = edits.ours("ir.rule", module)
-        if rule:
-            # The same records, written another way.
-            edits.write(
-                rule, {"domain_force": f"['&', (1, '=', 1)] + ({rule.domain_force})"}
-            )
+
+def edit_crm(edits):
+    env = edits.env
     # A salesperson also prices.
     group = edits.ref("freight_crm.group_freight_pricing")
     user = env["res.users"].search([("login", "=", "tung.sales")], limit=1)
@@ -380,64 +393,110 @@ def simulate_admin(env):
         classification,
         {"name": classification.name + MARK, "sequence": classification.sequence + 100},
     )
-    for model in ("freight.port", "freight.container.type"):
+    for model in ("freight.port", "freight.container.type", "freight.charge.type"):
         record = edits.ours(model, "freight_crm")
         edits.write(record, {"name": record.name + MARK})
     carrier = edits.ref("freight_crm.carrier_air_france")
     if carrier:
         edits.write(carrier, {"phone": "+33 1 00 00 00 00", "comment": "Đại lý mới"})
-    # Sequences: numbers taken by the documents, one restarted by hand.
-    for sequence in sequences:
-        for _i in range(3):
-            sequence._next()
-    if sequences:
-        edits.write(sequences[:1], {"number_next_actual": 500})
-
-    # User data: a customer, a rate, a quotation.
-    customer = edits.create(
+    # User data: a customer.
+    return edits.create(
         env["res.partner"].create(
             {
                 "name": "Công ty TNHH Kiểm Thử Nâng Cấp",
                 "is_company": True,
                 "email": "upgrade@example.com",
                 "phone": "+84 28 3822 0000",
+                "freight_ownership_id": edits.ref(
+                    "freight_crm.classification_ownership_private_enterprise"
+                ).id,
             }
         )
     )
-    if "freight.rate" in env.registry:
-        rate = env["freight.rate"].search([], order="id", limit=1)
-        if rate:
-            edits.create(rate.copy())
-    if "freight_quotation" in installed:
-        reason = edits.ours("crm.lost.reason", "freight_quotation")
-        edits.write(reason, {"name": reason.name + MARK})
-        rule = edits.ours("freight.quotation.margin.rule", "freight_quotation")
-        if rule:
-            edits.write(rule, {"min_margin_percent": rule.min_margin_percent + 1})
-        template = edits.ours("freight.quotation.template", "freight_quotation")
-        if template:
-            edits.write(template, {"name": template.name + MARK})
-        quotation = env["freight.quotation"].search([], order="id", limit=1)
-        if quotation:
-            edits.create(quotation.copy({"partner_id": customer.id}))
-    if "freight_inquiry" in installed:
-        reason = edits.ours("freight.inquiry.reject.reason", "freight_inquiry")
-        edits.write(reason, {"name": reason.name + MARK})
-        sla = edits.ours("freight.inquiry.sla", "freight_inquiry")
-        if sla:
-            edits.write(sla, {"hours": sla.hours + 1})
-    if "freight_booking" in installed:
-        reason = edits.ours("freight.booking.reject.reason", "freight_booking")
-        edits.write(reason, {"name": reason.name + MARK})
-        department = edits.ref("freight_booking.department_sea")
-        item = edits.ref("freight_booking.checklist_sea_parties")
-        edits.write(item, {"name": item.name + MARK})
-        manager = env["res.users"].search(
-            [("login", "=", "bao.ops")], limit=1
-        ) or env.ref("base.user_admin")
-        edits.write(
-            department, {"user_id": manager.id, "member_ids": [(4, manager.id)]}
+
+
+def edit_quotation(edits, customer):
+    reason = edits.ours("crm.lost.reason", "freight_quotation")
+    edits.write(reason, {"name": reason.name + MARK})
+    rule = edits.ours("freight.quotation.margin.rule", "freight_quotation")
+    edits.write(rule, {"min_margin_percent": rule.min_margin_percent + 1})
+    template = edits.ours("freight.quotation.template", "freight_quotation")
+    edits.write(template, {"name": template.name + MARK})
+    # User data: a quotation.
+    quotation = edits.env["freight.quotation"].search([], order="id", limit=1)
+    if quotation:
+        edits.create(quotation.copy({"partner_id": customer.id}))
+
+
+def edit_inquiry(edits):
+    reason = edits.ours("freight.inquiry.reject.reason", "freight_inquiry")
+    edits.write(reason, {"name": reason.name + MARK})
+    sla = edits.ours("freight.inquiry.sla", "freight_inquiry")
+    edits.write(sla, {"hours": sla.hours + 1})
+
+
+def edit_booking(edits):
+    reason = edits.ours("freight.booking.reject.reason", "freight_booking")
+    edits.write(reason, {"name": reason.name + MARK})
+    item = edits.ref("freight_booking.checklist_sea_parties")
+    edits.write(item, {"name": item.name + MARK})
+    # A new head of sea operations, who also works in it.
+    manager = edits.env["res.users"].search([("login", "=", "bao.ops")], limit=1)
+    edits.write(
+        edits.ref("freight_booking.department_sea"),
+        {"user_id": manager.id, "member_ids": [(4, manager.id)]},
+    )
+
+
+def sequence_state(env):
+    """The sequences of the freight modules, their numbers as they are."""
+    sequences = (
+        env["ir.sequence"]
+        .browse(
+            env["ir.model.data"]
+            .search([("module", "in", MODULES), ("model", "=", "ir.sequence")])
+            .mapped("res_id")
         )
+        .exists()
+    )
+    numbers = {
+        f"{record._name},{record.id}": [
+            record.number_next_actual,
+            record.number_next,
+            record.write_uid.id,
+            record.write_date,
+        ]
+        for record in [*sequences, *sequences.date_range_ids]
+    }
+    return sequences, numbers
+
+
+def simulate_admin(env):
+    """What an administrator does on a live database between two upgrades."""
+    edits = Edits(env)
+    installed = installed_modules(env.cr)
+    # Every sequence number goes back as it was for the tests after.
+    sequences, numbers = sequence_state(env)
+    date_ranges = sequences.date_range_ids.ids
+    for module in sorted(installed):
+        edit_module_data(edits, module)
+    customer = edit_crm(edits)
+    # Numbers taken by the documents, one sequence restarted by hand.
+    for sequence in sequences:
+        for _i in range(3):
+            sequence._next()
+    if sequences:
+        edits.write(sequences[:1], {"number_next_actual": 500})
+    # User data: a rate.
+    rate = env["freight.rate"].search([], order="id", limit=1)
+    if rate:
+        edits.create(rate.copy())
+    if "freight_quotation" in installed:
+        edit_quotation(edits, customer)
+    if "freight_inquiry" in installed:
+        edit_inquiry(edits)
+    if "freight_booking" in installed:
+        edit_booking(edits)
     env.flush_all()
     return {
         "undo": edits.undo,
@@ -471,7 +530,7 @@ def undo_admin(env, edits):
                 columns[fname] = value
         env.flush_all()
         for fname, value in columns.items():
-            if isinstance(value, (dict, list)):
+            if isinstance(value, dict | list):
                 value = json.dumps(value)
             env.cr.execute(
                 f'UPDATE "{record._table}" SET "{fname}" = %s WHERE id = %s',  # noqa: S608
