@@ -489,9 +489,9 @@ def simulate_admin(env):
             sequence._next()
     if sequences:
         edits.write(sequences[:1], {"number_next_actual": 500})
-    # User data: a rate.
-    rate = env["freight.rate"].search([], order="id", limit=1)
-    if rate:
+    if "freight_rates" in installed:
+        # User data: a rate.
+        rate = env["freight.rate"].search([], order="id", limit=1)
         edits.create(rate.copy())
     if "freight_quotation" in installed:
         edit_quotation(edits, customer)
