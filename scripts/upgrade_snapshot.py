@@ -5,7 +5,8 @@
     upgrade_snapshot.py -c CONF -d DB before OUT.json --edits EDITS.json
         plays an administrator on a live database first (edits records the
         modules load with noupdate="1", takes sequence numbers, adds a user
-        to a group, creates a customer, a rate and a quotation), commits,
+        to a group, changes the settings and an exchange rate, creates a
+        customer, a rate and a quotation), commits,
         then writes the snapshot; EDITS.json says how to undo all that;
     upgrade_snapshot.py -c CONF -d DB after OUT.json --before BEFORE.json \
             --edits EDITS.json
@@ -16,16 +17,17 @@
         only compares two snapshots.
 
 A snapshot holds, for every stored `freight.*` model, res.partner, crm.lead,
-crm.team.member, and every model the freight modules load records of
-(ir.sequence, ir.cron, mail.template, ir.rule, res.groups, crm.lost.reason,
-mail.activity.type, views, actions, menus, ...): the number of rows, and for
-a fixed sample (the 20 lowest ids of the freight and partner/lead/member
-models, every record with an xml id of the freight modules, every record the
+crm.team.member, res.company (the freight settings), and every model the
+freight modules load records of (ir.sequence, ir.cron, mail.template,
+ir.rule, res.groups, crm.lost.reason, mail.activity.type, res.currency.rate,
+views, actions, menus, ...): the number of rows, and for a fixed sample (the
+20 lowest ids of the freight, partner, lead, member and company tables,
+every record with an xml id of the freight modules, every record the
 administrator touched) the value of every stored field: translations as
 their JSON (every language), many2many as sorted ids, binaries as a hash,
-ir.sequence with its next number. create_date and write_date are left out.
-It also holds every xml id of the freight modules with its record and its
-noupdate flag.
+ir.sequence with its next number. create_date, write_date and ir.ui.view's
+arch_prev (-u sets it) are left out. It also holds every xml id of the
+freight modules with its record and its noupdate flag.
 
 Only what Odoo promises to keep is edited: records loaded with noupdate="1"
 and user data. Odoo reloads the other records of a module's XML on `-u`, by
@@ -49,7 +51,7 @@ MODULES = (
     "freight_inquiry",
     "freight_booking",
 )
-CORE_MODELS = ("res.partner", "crm.lead", "crm.team.member")
+CORE_MODELS = ("res.partner", "crm.lead", "crm.team.member", "res.company")
 SAMPLE_SIZE = 20
 SKIPPED_FIELDS = {"create_date", "write_date", "__last_update"}
 # Per model: what Odoo itself rewrites at every -u.
@@ -398,6 +400,9 @@ def edit_crm(edits):
     for model in ("freight.port", "freight.container.type", "freight.charge.type"):
         record = edits.ours(model, "freight_crm")
         edits.write(record, {"name": record.name + MARK})
+    # Settings: the days before a customer counts as neglected.
+    company = env.ref("base.main_company")
+    edits.write(company, {"freight_neglect_days": company.freight_neglect_days + 5})
     carrier = edits.ref("freight_crm.carrier_air_france")
     if carrier:
         edits.write(carrier, {"phone": "+33 1 00 00 00 00", "comment": "Đại lý mới"})
@@ -490,9 +495,15 @@ def simulate_admin(env):
     if sequences:
         edits.write(sequences[:1], {"number_next_actual": 500})
     if "freight_rates" in installed:
-        # User data: a rate.
+        # User data: a rate; the settings; today's exchange rate.
         rate = env["freight.rate"].search([], order="id", limit=1)
         edits.create(rate.copy())
+        company = env.ref("base.main_company")
+        days = company.freight_rate_expiry_notice_days
+        edits.write(company, {"freight_rate_expiry_notice_days": days + 2})
+        currency_rate = edits.ours("res.currency.rate", "freight_rates")
+        if currency_rate:
+            edits.write(currency_rate, {"rate": currency_rate.rate * 1.01})
     if "freight_quotation" in installed:
         edit_quotation(edits, customer)
     if "freight_inquiry" in installed:
