@@ -41,6 +41,7 @@ import sys
 import time
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 STARTED = time.monotonic()
 
@@ -598,7 +599,7 @@ def main():
     args = parser.parse_args()
 
     if args.compare:
-        snaps = [json.loads(open(p, encoding="utf-8").read()) for p in args.compare]
+        snaps = [json.loads(Path(p).read_text(encoding="utf-8")) for p in args.compare]
         found = report(*snaps)
         print(f"{len(found)} difference(s)")
         return 1 if found else 0
