@@ -2,8 +2,14 @@
 # make test: the whole suite on a fresh, private PostgreSQL cluster.
 #  1. install the five modules with their demo data and Vietnamese, running
 #     their own tests (at_install and post_install);
-#  2. upgrade the database as a second `make run` does (ensure_db), which
-#     must log no WARNING/ERROR and leave the demo data as it was;
+#  2. upgrade the database as a second `make run` does (ensure_db: -u of
+#     the five modules), which must log no WARNING/ERROR and change nothing:
+#     scripts/upgrade_snapshot.py plays an administrator first (edits the
+#     noupdate records, takes sequence numbers, creates a customer, a rate,
+#     a quotation), then snapshots the counts of every freight table and the
+#     stored values of a sample (xml ids of the modules, first ids, what the
+#     administrator touched) before and after, prints every difference
+#     (upgrade.log) and undoes its edits;
 #  3. pytest with pytest-odoo (and --odoo-http) over the top-level tests/;
 #  4. fail on any failed/errored test, on no test run, on any skipped test
 #     (browser tests skip silently without Chromium or websocket-client), and
@@ -56,33 +62,30 @@ set +e
 odoo_rc=$?
 
 # What a second `make run` does on a database the first one made: the very
-# same function, on the test database. The demo data must come out of it
-# as it went in: count the demo records (by their xml ids) and the
-# rows of the main tables before and after.
+# same function, on the test database, between two snapshots of the data
+# (scripts/upgrade_snapshot.py). Before it, an administrator edits what
+# Odoo promises to keep (records loaded with noupdate="1", sequence
+# numbers, group members) and creates a customer, a rate and a quotation;
+# after it, every count and every sampled value must be as it was, then the
+# edits are undone for pytest.
 UPGRADE_LOG="$LOGDIR/upgrade.log"
-demo_counts() {
-    db_psql "$DATA" "$PG_PORT" "$DB" "
-        SELECT model, count(*) FROM ir_model_data
-         WHERE module IN ('$(sed "s/,/','/g" <<<"$MODULES")') AND name LIKE '%\_demo'
-         GROUP BY model
-        UNION ALL SELECT 'freight.rate rows', count(*) FROM freight_rate
-        UNION ALL SELECT 'freight.rate.line rows', count(*) FROM freight_rate_line
-        UNION ALL SELECT 'res.partner rows', count(*) FROM res_partner
-        UNION ALL SELECT 'crm.lead rows', count(*) FROM crm_lead
-        ORDER BY 1" 2>&1
-}
+snapshot() { "$VPY" "$REPO_DIR/scripts/upgrade_snapshot.py" -c "$CONF" -d "$DB" "$@"; }
 log "2/3 upgrading as a second \`make run\` would (log: $UPGRADE_LOG)"
-before=$(demo_counts)
-ensure_db "$DATA" "$PG_PORT" "$CONF" "$DB" >"$UPGRADE_LOG" 2>&1
-upgrade_rc=$?
-after=$(demo_counts)
-if [ "$before" != "$after" ]; then
-    {
-        echo "demo data changed by the upgrade:"
-        diff <(echo "$before") <(echo "$after")
-    } >>"$UPGRADE_LOG"
-    [ "$upgrade_rc" != 0 ] || upgrade_rc=1
-fi
+{
+    snapshot before "$LOGDIR/upgrade-before.json" --edits "$LOGDIR/upgrade-edits.json"
+    snapshot_rc=$?
+    ensure_db "$DATA" "$PG_PORT" "$CONF" "$DB"
+    upgrade_rc=$?
+    if [ "$snapshot_rc" = 0 ]; then
+        snapshot after "$LOGDIR/upgrade-after.json" \
+            --before "$LOGDIR/upgrade-before.json" --edits "$LOGDIR/upgrade-edits.json"
+        snapshot_rc=$?
+    fi
+    if [ "$snapshot_rc" != 0 ]; then
+        echo "upgrade snapshot exited with $snapshot_rc"
+        [ "$upgrade_rc" != 0 ] || upgrade_rc=$snapshot_rc
+    fi
+} >"$UPGRADE_LOG" 2>&1
 log "3/3 pytest over tests/ (log: $PYTEST_LOG)"
 # test-file puts Odoo in test mode without running its module tests again
 # (test-enable would, as the registry loads).

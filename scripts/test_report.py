@@ -4,8 +4,8 @@ Prints every problem, then one line ``N passed, N failed`` and exits non-zero
 when a test failed or errored, no test ran, a test was skipped (browser tests
 skip silently when Chromium or websocket-client is missing), either runner
 exited non-zero, the upgrade a second `make run` does failed or changed
-the demo data, or a log (install, upgrade, pytest) has a WARNING/ERROR/CRITICAL
-line that no entry of the allow-list explains.
+data (scripts/upgrade_snapshot.py), or a log (install, upgrade, pytest) has
+a WARNING/ERROR/CRITICAL line that no entry of the allow-list explains.
 """
 
 import argparse
@@ -98,10 +98,13 @@ def main():
     upgrade = ""
     if args.upgrade_log:
         upgrade = Path(args.upgrade_log).read_text(encoding="utf-8", errors="replace")
-        changed = upgrade.partition("demo data changed by the upgrade:")[2]
+        # scripts/upgrade_snapshot.py: the marker, then one line a difference.
+        changed = upgrade.partition("data changed by the upgrade:")[2]
+        changed = changed.partition("difference(s) after the upgrade")[0]
+        changed = changed.rpartition("\n")[0]  # not the count
         if changed:
             problems.append(
-                "the upgrade a second `make run` does changed the demo data:"
+                "the upgrade a second `make run` does changed the data:"
                 + changed.rstrip()
             )
         if args.upgrade_rc:
