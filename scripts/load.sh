@@ -116,7 +116,7 @@ for mode in $MODES; do
     "$VPY" "$REPO_DIR/bench/load.py" --url "http://127.0.0.1:$HTTP_PORT" --db "$DB" \
         --prep "$OUT/prep.json" --users "$USERS" --seconds "$DURATION" --label "$mode" \
         --pg-port "$PG_PORT" --log "$OUT/server-$mode.log" --log "$DATA/server.log" \
-        --json-out "$OUT/$mode.json" || rc=1
+        --json-out "$OUT/$mode.json" $([ "$mode" = single ] && echo --baseline) || rc=1
     stop_odoo
     # The server's own log: no WARNING/ERROR while it served the load, but
     # two lines that come with the PDF on this machine: the stderr of the
