@@ -14,8 +14,8 @@ setup:  ## install system packages, Odoo 18.0 and the venv (run/test do it too)
 run:  ## serve the "freight" database on http://localhost:8069 (admin/admin)
 	@bash scripts/run.sh
 
-run-prod:  ## as run, but prefork: 4 workers, /websocket on :8072, a read replica on :5436
-	@FREIGHT_WORKERS=$${FREIGHT_WORKERS:-4} FREIGHT_REPLICA_PORT=$${FREIGHT_REPLICA_PORT:-5436} \
+run-prod:  ## as run, but prefork: 2 x cores + 1 workers, /websocket on :8072, a read replica on :5436
+	@FREIGHT_WORKERS=$${FREIGHT_WORKERS:-$$((2 * $$(nproc) + 1))} FREIGHT_REPLICA_PORT=$${FREIGHT_REPLICA_PORT:-5436} \
 		bash scripts/run.sh
 
 test:  ## the whole suite on a fresh database; ends with "N passed, N failed"

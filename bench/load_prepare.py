@@ -37,6 +37,9 @@ queue = math.ceil(SECONDS / 2) + 10
 
 env["ir.config_parameter"].set_param("web.base.url", URL)
 env["ir.config_parameter"].set_param("web.base.url.freeze", "True")
+# Settings > Freight > External API: API keys only (the external calls
+# below use keys; a password would cost a PBKDF2 hash on every call).
+env["ir.config_parameter"].set_param("freight_crm.rpc_api_keys_only", "True")
 
 GROUPS = {
     "sales": "freight_crm.group_freight_sales",
@@ -44,6 +47,16 @@ GROUPS = {
     "operations": "freight_crm.group_freight_operations_sea",
     "manager": "freight_crm.group_freight_sales_manager",
 }
+# Operations users work at desks, as in the forwarder: each desk is a
+# department and a direction, with its own job file numbering (one
+# numbering takes one accept at a time). More users than desks share them.
+DESKS = [
+    ("sea", "sea_fcl", "export"),
+    ("air", "air", "export"),
+    ("sea", "sea_fcl", "import"),
+    ("air", "air", "import"),
+    ("sea", "sea_fcl", "cross_trade"),
+]
 Users = env["res.users"].with_context(no_reset_password=True, tracking_disable=True)
 
 
@@ -51,6 +64,10 @@ def make_users(role, count):
     users = Users.browse()
     for index in range(1, count + 1):
         login = f"load.{role}.{index:02d}"
+        group = GROUPS[role]
+        if role == "operations":
+            department = DESKS[(index - 1) % len(DESKS)][0]
+            group = f"freight_crm.group_freight_operations_{department}"
         user = Users.search([("login", "=", login)])
         if not user:
             user = Users.create(
@@ -63,7 +80,7 @@ def make_users(role, count):
                     "tz": "Asia/Ho_Chi_Minh",
                     "groups_id": [
                         Command.link(env.ref("base.group_user").id),
-                        Command.link(env.ref(GROUPS[role]).id),
+                        Command.link(env.ref(group).id),
                     ],
                 }
             )
@@ -160,34 +177,41 @@ for pricing_user in roles["pricing"]:
         ids.append(inquiry.id)
     inquiries[pricing_user.id] = ids
 
-# Booking requests requested by the salespeople, each operations user its own.
+# Booking requests requested by the salespeople, each operations user its own,
+# at the user's desk.
 Request = env["freight.booking.request"]
 bookings = {}
 etd = fields.Date.to_string(today + timedelta(days=10))
-for ops_user in roles["operations"]:
+air_lanes = [lane for lane in lanes if lane["mode"] == "air"]
+assert air_lanes, "the demo has no valid air rate"
+for index, ops_user in enumerate(roles["operations"]):
+    _department, mode, direction = DESKS[index % len(DESKS)]
     rows = []
     for _ in range(queue):
         seller = sales_users[n % len(sales_users)]
-        lane = fcl_lanes[n % len(fcl_lanes)]
+        desk_lanes = fcl_lanes if mode == "sea_fcl" else air_lanes
+        lane = desk_lanes[n % len(desk_lanes)]
         n += 1
         customer = customers[seller.id][1]
-        request = Request.with_user(seller).create(
-            {
-                "partner_id": customer,
-                "mode": "sea_fcl",
-                "direction": "export",
-                "shipper_id": customer,
-                "consignee_id": consignee.id,
-                "pol_id": lane["origin_id"],
-                "pod_id": lane["destination_id"],
-                "etd": etd,
-                "commodity": "Rubber",
-                "gross_weight": 20000.0,
-                "container_ids": [
-                    Command.create({"container_type_id": c40hc.id, "quantity": 2})
-                ],
-            }
-        )
+        values = {
+            "partner_id": customer,
+            "mode": mode,
+            "direction": direction,
+            "shipper_id": customer,
+            "consignee_id": consignee.id,
+            "pol_id": lane["origin_id"],
+            "pod_id": lane["destination_id"],
+            "etd": etd,
+            "commodity": "Rubber",
+        }
+        if mode == "sea_fcl":
+            values["gross_weight"] = 20000.0
+            values["container_ids"] = [
+                Command.create({"container_type_id": c40hc.id, "quantity": 2})
+            ]
+        else:
+            values.update(gross_weight=350.0, volume=1.2, packages=12)
+        request = Request.with_user(seller).create(values)
         request.action_request()
         rows.append({"id": request.id, "checklist_ids": request.checklist_ids.ids})
     bookings[ops_user.id] = rows

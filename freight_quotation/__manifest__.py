@@ -13,6 +13,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/freight_quotation_security.xml",
+        "data/ir_config_parameter_data.xml",
         "data/ir_sequence_data.xml",
         "data/mail_activity_type_data.xml",
         "data/crm_lost_reason_data.xml",

@@ -14,7 +14,7 @@
 #
 #   FREIGHT_LOAD_USERS    simulated users (50)
 #   FREIGHT_LOAD_SECONDS  duration of the measured window (120)
-#   FREIGHT_WORKERS       prefork HTTP workers (4)
+#   FREIGHT_WORKERS       prefork HTTP workers (2 x cores + 1, as Odoo advises)
 #   FREIGHT_LOAD_MODES    "prefork single" (default), or one of them
 #   FREIGHT_LOAD_UPGRADE  0: use the base database as it is (no -u)
 # A quick check of the script: FREIGHT_LOAD_USERS=10 FREIGHT_LOAD_SECONDS=20.
@@ -22,7 +22,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 USERS="${FREIGHT_LOAD_USERS:-50}"
 DURATION="${FREIGHT_LOAD_SECONDS:-120}"
-WORKERS="${FREIGHT_WORKERS:-4}"
+WORKERS="${FREIGHT_WORKERS:-$((2 * $(nproc) + 1))}"
 MODES="${FREIGHT_LOAD_MODES:-prefork single}"
 HTTP_PORT="${HTTP_PORT:-8079}"
 GEVENT_PORT="${GEVENT_PORT:-$((HTTP_PORT + 3))}"
@@ -116,7 +116,7 @@ for mode in $MODES; do
     "$VPY" "$REPO_DIR/bench/load.py" --url "http://127.0.0.1:$HTTP_PORT" --db "$DB" \
         --prep "$OUT/prep.json" --users "$USERS" --seconds "$DURATION" --label "$mode" \
         --pg-port "$PG_PORT" --log "$OUT/server-$mode.log" --log "$DATA/server.log" \
-        --json-out "$OUT/$mode.json" || rc=1
+        --json-out "$OUT/$mode.json" $([ "$mode" = single ] && echo --baseline) || rc=1
     stop_odoo
     # The server's own log: no WARNING/ERROR while it served the load, but
     # two lines that come with the PDF on this machine: the stderr of the

@@ -7,6 +7,7 @@ from . import freight_classification
 from . import freight_customer_mixin
 from . import res_company
 from . import res_config_settings
+from . import res_users
 from . import res_partner
 from . import freight_interaction_kind
 from . import freight_interaction

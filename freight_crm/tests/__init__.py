@@ -11,3 +11,4 @@ from . import test_i18n
 from . import test_name_search
 from . import test_booking_plan
 from . import test_demo_data
+from . import test_external_api

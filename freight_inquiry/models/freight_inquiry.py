@@ -347,8 +347,13 @@ class FreightInquiry(models.Model):
         # send, its selling prices from the customer's markup (pricing alone
         # may not write the sell side); the quotation's own rules still hold
         # afterwards (it is the salesperson's).
+        # The salesperson hears of it from the inquiry's own message (below,
+        # in action_accept), not from a second "you have been assigned" one.
         quotation = (
-            self.env["freight.quotation"].sudo().create(self._quotation_values())
+            self.env["freight.quotation"]
+            .sudo()
+            .with_context(mail_auto_subscribe_no_notify=True)
+            .create(self._quotation_values())
         )
         filler = self.env["freight.quotation.filler"].sudo()
         if rates:

@@ -528,6 +528,19 @@ class FreightQuotation(models.Model):
                     )
                 )
 
+    def unlink(self):
+        """A quotation takes its options and charges with it. They go
+        through the ORM first, once the quotation itself may go: left to the
+        database's cascade, the options' amounts still to be written would be
+        flushed for rows already gone (MissingError)."""
+        self.check_access("unlink")
+        self._unlink_only_draft()
+        # sudo: the charges and options of quotations the user may delete
+        # (those of a cancelled one are locked to a direct edit).
+        self.sudo().line_ids.unlink()
+        self.sudo().option_ids.unlink()
+        return super().unlink()
+
     def _unlink_refusal(self):
         return self.env._(
             "%s has been sent: cancel it rather than delete it.",

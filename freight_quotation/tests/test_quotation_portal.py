@@ -243,6 +243,34 @@ class TestQuotationPortal(FreightCommon, HttpCase):
     # ------------------------------------------------------------------
     # Reading
     # ------------------------------------------------------------------
+    def test_messages_leave_the_customer_alone(self):
+        """The portal is by invitation (set when the module is installed):
+        a message on a quotation, e-mailed to its followers, does not write
+        a sign-up token on the customer, as free sign-up does (two messages
+        at once on one customer's documents would then collide)."""
+        ICP = self.env["ir.config_parameter"].sudo()
+        self.assertEqual(ICP.get_param("auth_signup.invitation_scope"), "b2b")
+        customer = self.quotation.partner_id
+        self.assertTrue(customer)
+        self.user_manager.notification_type = "email"
+
+        def post():
+            self.quotation.with_user(self.user_sales).message_post(
+                body="The vessel is confirmed.",
+                message_type="comment",
+                subtype_xmlid="mail.mt_comment",
+                partner_ids=self.user_manager.partner_id.ids,
+            )
+            self.env.flush_all()
+            customer.invalidate_recordset(["signup_type"])
+            # sudo: the sign-up fields are for administrators only.
+            return customer.sudo().signup_type
+
+        self.assertFalse(post())
+        # With free sign-up, the same message writes the customer.
+        ICP.set_param("auth_signup.invitation_scope", "b2c")
+        self.assertEqual(post(), "signup")
+
     def test_page_with_token(self):
         """The e-mail's link opens the page to anyone holding it: every
         option with its printed charges and its total, in Vietnamese numbers

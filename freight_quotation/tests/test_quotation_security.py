@@ -43,6 +43,32 @@ class TestQuotationSecurity(FreightQuotationCommon, TransactionCase):
         self.assertTrue(self.quotation_b.exists())
 
     @users("fr_sales")
+    def test_salesperson_deletes_own_draft(self):
+        """A draft goes with its options and charges; a sent one stays, with
+        all of them."""
+        Quotation = self.env["freight.quotation"]
+        draft = Quotation.browse(self.quotation_a.id)
+        draft.action_add_option()
+        options, lines = draft.option_ids, draft.line_ids
+        self.assertEqual(len(options), 2)
+        self.assertTrue(lines)
+        draft.unlink()
+        self.env.flush_all()
+        self.assertFalse(draft.exists())
+        self.assertFalse(options.exists())
+        self.assertFalse(lines.exists())
+
+        sent = Quotation.browse(self._quotation().id)
+        sent.sudo().write({"state": "sent"})
+        options, lines = sent.option_ids, sent.line_ids
+        with self.assertRaises(UserError):
+            sent.unlink()
+        self.env.invalidate_all()
+        self.assertEqual(sent.state, "sent")
+        self.assertEqual(sent.option_ids, options)
+        self.assertEqual(sent.line_ids, lines)
+
+    @users("fr_sales")
     def test_salesperson_own_customers_only(self):
         Quotation = self.env["freight.quotation"]
         self.assertEqual(Quotation.search([]), self.quotation_a)
