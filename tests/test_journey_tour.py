@@ -1,0 +1,171 @@
+"""The journey of tests/test_journey.py in the browser (Chromium, headless),
+in Vietnamese: the salesperson on a phone (390x844, touch), pricing, the
+sales manager and sea operations at their desks, the customer on the portal
+page on a phone. One test, in order, so that the chain is proven; the
+database is checked between the tours, which each end on a visible state."""
+
+from contextlib import contextmanager
+from datetime import timedelta
+
+from odoo import Command, fields
+from odoo.tests import HttpCase, new_test_user, tagged
+
+BUY = 650.0  # the lane's buying rate per 40HC
+PHONE = "390x844"
+DESKTOP = "1366x768"
+
+
+@tagged("post_install", "-at_install")
+class TestJourneyTour(HttpCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        env = cls.env
+        vi = env["res.lang"]._activate_lang("vi_VN")
+        assert vi.active
+
+        def user(login, group):
+            return new_test_user(
+                env,
+                login=login,
+                name=login.replace("_", " ").title(),
+                email=f"{login}@example.com",
+                password=login,
+                groups=f"base.group_user,freight_crm.{group}",
+                lang="vi_VN",
+                tz="Asia/Ho_Chi_Minh",
+            )
+
+        cls.sales = user("jt_sales", "group_freight_sales")
+        cls.manager = user("jt_manager", "group_freight_sales_manager")
+        cls.pricing = user("jt_pricing", "group_freight_pricing")
+        cls.sea = user("jt_sea", "group_freight_operations_sea")
+        # The salesperson's team, led by the sales manager who approves
+        # their margins.
+        cls.team = env["crm.team"].create(
+            {
+                "name": "Journey Tour Team",
+                "user_id": cls.manager.id,
+                "member_ids": [Command.set(cls.sales.ids)],
+            }
+        )
+        Port = env["freight.port"]
+        cls.cat_lai = Port.search([("code", "=", "VNCLI"), ("kind", "=", "seaport")])
+        cls.busan = Port.search([("code", "=", "KRPUS"), ("kind", "=", "seaport")])
+        cls.c40hc = env.ref("freight_crm.container_40hc")
+        cls.today = fields.Date.context_today(cls.sales)
+        # The lane's buying rate, valid today: the only one of the lane (the
+        # finder's choice).
+        cls.carrier = env["res.partner"].create(
+            {
+                "name": "Journey Tour Line",
+                "is_company": True,
+                "freight_carrier_kind": "shipping_line",
+            }
+        )
+        env["freight.rate"].search(
+            [
+                ("mode", "=", "sea_fcl"),
+                ("origin_id", "=", cls.cat_lai.id),
+                ("destination_id", "=", cls.busan.id),
+            ]
+        ).write({"active": False})
+        cls.rate = env["freight.rate"].create(
+            {
+                "mode": "sea_fcl",
+                "carrier_id": cls.carrier.id,
+                "origin_id": cls.cat_lai.id,
+                "destination_id": cls.busan.id,
+                "currency_id": env.ref("base.USD").id,
+                "valid_from": cls.today - timedelta(days=1),
+                "valid_to": cls.today + timedelta(days=30),
+                "state": "active",
+                "line_ids": [
+                    Command.create({"container_type_id": cls.c40hc.id, "amount": BUY})
+                ],
+            }
+        )
+        # Sea FCL exports go to the journey's pricing user first.
+        env["freight.inquiry.routing.rule"].create(
+            {
+                "sequence": -1000,
+                "mode": "sea_fcl",
+                "direction": "export",
+                "user_id": cls.pricing.id,
+            }
+        )
+        cls.consignee = env["res.partner"].create(
+            {"name": "Busan Tyre Works", "is_company": True}
+        )
+        # The sea department's responsible gets the request's activity.
+        cls.sea_department = env.ref("freight_booking.department_sea")
+        cls.sea_department.user_id = cls.sea
+
+    @contextmanager
+    def _screen(self, size, touch=False):
+        """The next tours on SIZE (HttpCase reads browser_size per tour)."""
+        self.browser_size, self.touch_enabled = size, touch
+        try:
+            yield
+        finally:
+            self.browser_size, self.touch_enabled = DESKTOP, False
+
+    def _tour(self, url, name, login, size=DESKTOP):
+        with self._screen(size, touch=size == PHONE):
+            self.start_tour(url, name, login=login)
+        self.env.invalidate_all()
+
+    def test_journey_in_the_browser(self):
+        Partner = self.env["res.partner"]
+        # 1. The salesperson, on a phone: a lead customer, its contact, a visit.
+        self._tour(
+            "/odoo/action-freight_crm.res_partner_action_customer/new",
+            "freight_journey_sales_customer_tour",
+            "jt_sales",
+            PHONE,
+        )
+        customer = Partner.search([("name", "=", "Journey Rubber Co.")])
+        self.assertEqual(len(customer), 1)
+        self.assertTrue(customer.is_company)
+        self.assertEqual(customer.freight_stage, "lead")
+        self.assertEqual(customer.user_id, self.sales)
+        contact = customer.child_ids
+        self.assertEqual(contact.name, "Trần Thị Mai")
+        self.assertFalse(contact.is_company)
+        self.assertEqual(contact.email, "mai@journey-rubber.example.com")
+        visit = self.env["freight.interaction"].search([("partner_id", "=", customer.id)])
+        self.assertEqual(len(visit), 1)
+        self.assertEqual(
+            (visit.name, visit.state, visit.user_id, visit.contact_id, visit.kind_id),
+            (
+                "First visit",
+                "done",
+                self.sales,
+                contact,
+                self.env.ref("freight_crm.interaction_kind_visit"),
+            ),
+        )
+        self.assertEqual(customer.last_interaction_date, visit.date)
+
+        # 2. The salesperson, on a phone, opens an opportunity for it.
+        self._tour(
+            "/odoo/action-crm.crm_lead_action_pipeline/new",
+            "freight_journey_sales_opportunity_tour",
+            "jt_sales",
+            PHONE,
+        )
+        lead = self.env["crm.lead"].search([("partner_id", "=", customer.id)])
+        self.assertEqual(len(lead), 1)
+        self.assertEqual(
+            (lead.name, lead.type, lead.user_id, lead.team_id),
+            ("Rubber to Busan", "opportunity", self.sales, self.team),
+        )
+        self.assertEqual(
+            (
+                lead.transport_mode,
+                lead.freight_direction,
+                lead.origin_port_id,
+                lead.destination_port_id,
+            ),
+            ("sea_fcl", "export", self.cat_lai, self.busan),
+        )
