@@ -109,7 +109,7 @@ registry.category("web_tour.tours").add("freight_journey_sales_opportunity_tour"
     steps: () => [
         {
             content: "A new opportunity",
-            trigger: ".o_form_view .o_field_widget[name='name'] input",
+            trigger: ".o_form_view .o_field_widget[name='name'] textarea",
             run: "edit Rubber to Busan",
         },
         ...pickInDialog("partner_id", "Journey Rubber", "Journey Rubber Co."),
