@@ -115,6 +115,23 @@ class TestJourneyTour(HttpCase):
             self.start_tour(url, name, login=login)
         self.env.invalidate_all()
 
+    def _messages_to(self, record, user, since=None):
+        """The chatter messages of RECORD that notify USER's partner."""
+        messages = record.message_ids.filtered(
+            lambda msg: user.partner_id in msg.partner_ids
+        )
+        if since:
+            messages = messages.filtered(lambda msg: msg.id > since)
+        return messages
+
+    def _last_message_id(self):
+        return self.env["mail.message"].search([], order="id desc", limit=1).id
+
+    def _activities(self, record, xmlid):
+        return record.activity_ids.filtered(
+            lambda act: act.activity_type_id == self.env.ref(xmlid)
+        )
+
     def test_journey_in_the_browser(self):
         Partner = self.env["res.partner"]
         # 1. The salesperson, on a phone: a lead customer, its contact, a visit.
@@ -169,3 +186,69 @@ class TestJourneyTour(HttpCase):
             ),
             ("sea_fcl", "export", self.cat_lai, self.busan),
         )
+
+        # 3. The salesperson asks pricing (the margin rule of the customer is
+        # the administrator's: a markup of 15%, a floor of 10%).
+        self.env["freight.quotation.margin.rule"].create(
+            {
+                "partner_id": customer.id,
+                "mode": "sea_fcl",
+                "markup_type": "percent",
+                "markup_value": 15.0,
+                "min_margin_percent": 10.0,
+            }
+        )
+        before = self._last_message_id()
+        self._tour(
+            f"/odoo/action-crm.crm_lead_action_pipeline/{lead.id}",
+            "freight_journey_sales_inquiry_tour",
+            "jt_sales",
+            PHONE,
+        )
+        inquiry = self.env["freight.inquiry"].search([("lead_id", "=", lead.id)])
+        self.assertEqual(len(inquiry), 1)
+        self.assertEqual(inquiry.state, "submitted")
+        self.assertEqual(
+            (inquiry.partner_id, inquiry.user_id, inquiry.pol_id, inquiry.pod_id),
+            (customer, self.sales, self.cat_lai, self.busan),
+        )
+        self.assertEqual(inquiry.commodity, "Cao su thiên nhiên")
+        self.assertEqual(
+            [(c.quantity, c.container_type_id) for c in inquiry.container_ids],
+            [(2, self.c40hc)],
+        )
+        self.assertEqual(inquiry.pricing_user_id, self.pricing)
+        self.assertIn(self.pricing.partner_id, inquiry.message_partner_ids)
+        self.assertTrue(self._messages_to(inquiry, self.pricing, before))
+        answer = self._activities(
+            inquiry, "freight_inquiry.mail_activity_inquiry_answer"
+        )
+        self.assertEqual(answer.user_id, self.pricing)
+
+        # 4. Pricing accepts it from its inbox: the quotation is prefilled
+        # from the finder's rate.
+        before = self._last_message_id()
+        self._tour(
+            "/odoo/action-freight_inquiry.freight_inquiry_action",
+            "freight_journey_pricing_accept_tour",
+            "jt_pricing",
+        )
+        self.assertEqual(inquiry.state, "accepted")
+        self.assertFalse(
+            self._activities(inquiry, "freight_inquiry.mail_activity_inquiry_answer")
+        )
+        self.assertTrue(self._messages_to(inquiry, self.sales, before))
+        quotation = inquiry.quotation_id
+        self.assertEqual(quotation.state, "draft")
+        self.assertEqual(
+            (quotation.partner_id, quotation.lead_id, quotation.user_id),
+            (customer, lead, self.sales),
+        )
+        self.assertEqual(quotation.option_ids.rate_id, self.rate)
+        freight = quotation.line_ids.filtered("rate_line_id")
+        self.assertEqual(
+            (freight.buy_price, freight.quantity, freight.container_type_id),
+            (BUY, 2, self.c40hc),
+        )
+        self.assertAlmostEqual(freight.sell_price, BUY * 1.15, places=2)
+        print("LINES", [(l.name, l.buy_price, l.sell_price) for l in quotation.line_ids])
