@@ -251,4 +251,67 @@ class TestJourneyTour(HttpCase):
             (BUY, 2, self.c40hc),
         )
         self.assertAlmostEqual(freight.sell_price, BUY * 1.15, places=2)
-        print("LINES", [(l.name, l.buy_price, l.sell_price) for l in quotation.line_ids])
+
+        # 5. The salesperson, on a phone, cuts the margin under the floor and
+        # sends: the sales manager approves at a desk, then the salesperson
+        # sends it.
+        self._tour(
+            f"/odoo/action-freight_quotation.freight_quotation_action/{quotation.id}",
+            "freight_journey_sales_margin_tour",
+            "jt_sales",
+            PHONE,
+        )
+        self.assertEqual(quotation.state, "to_approve")
+        self.assertAlmostEqual(freight.sell_price, 682.5, places=2)
+        self.assertEqual(quotation.contact_id, contact)
+        self.assertLess(quotation.lowest_margin_percent, 10.0)
+        approval = self._activities(
+            quotation, "freight_quotation.mail_activity_margin_approval"
+        )
+        self.assertEqual(approval.user_id, self.manager)
+        self._tour(
+            "/odoo/action-freight_quotation.freight_quotation_action_to_approve",
+            "freight_journey_manager_approve_tour",
+            "jt_manager",
+        )
+        self.assertEqual(quotation.state, "draft")
+        self.assertEqual(quotation.approved_by_id, self.manager)
+        self.assertFalse(approval.exists(), "the approval activity is done")
+        todo = self._activities(quotation, "mail.mail_activity_data_todo")
+        self.assertEqual(todo.user_id, self.sales)
+        before = self._last_message_id()
+        self._tour(
+            f"/odoo/action-freight_quotation.freight_quotation_action/{quotation.id}",
+            "freight_journey_sales_send_tour",
+            "jt_sales",
+            PHONE,
+        )
+        self.assertEqual(quotation.state, "sent")
+        self.assertEqual(quotation.sent_date, self.today)
+        self.assertEqual(customer.freight_stage, "prospect")
+        sent = quotation.message_ids.filtered(
+            lambda msg: msg.id > before and contact in msg.partner_ids
+        )
+        self.assertEqual(len(sent), 1, "the quotation was e-mailed to the contact")
+        self.assertTrue(sent.attachment_ids, "with its PDF")
+
+        # 6. The customer accepts on the portal page, on a phone, with the
+        # e-mail's token.
+        before = self._last_message_id()
+        self._tour(
+            f"/my/freight_quotations/{quotation.id}"
+            f"?access_token={quotation.sudo().access_token}",
+            "freight_journey_portal_accept_tour",
+            None,
+            PHONE,
+        )
+        self.assertEqual(quotation.state, "won")
+        self.assertEqual(quotation.selected_option_id, quotation.option_ids)
+        self.assertEqual(quotation.decision_date, self.today)
+        self.assertEqual(quotation.signed_by, "Trần Thị Mai")
+        self.assertTrue(quotation.signature)
+        self.assertTrue(lead.stage_id.is_won)
+        self.assertEqual(customer.freight_stage, "prospect")
+        told = self._messages_to(quotation, self.sales, before)
+        self.assertEqual(len(told), 1)
+        self.assertEqual(told.author_id, contact)
