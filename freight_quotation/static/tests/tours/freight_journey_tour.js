@@ -57,7 +57,7 @@ registry.category("web_tour.tours").add("freight_journey_manager_approve_tour", 
     steps: () => [
         {
             content: "The quotations to approve: the customer's",
-            trigger: ".o_data_row:contains('Journey Rubber Co.')",
+            trigger: ".o_data_row:contains('Journey Rubber Co.') td[name='partner_id']",
             run: "click",
         },
         {
