@@ -315,3 +315,77 @@ class TestJourneyTour(HttpCase):
         told = self._messages_to(quotation, self.sales, before)
         self.assertEqual(len(told), 1)
         self.assertEqual(told.author_id, contact)
+
+        # 7. The salesperson, on a phone, requests the booking of the won
+        # quotation.
+        before = self._last_message_id()
+        self._tour(
+            f"/odoo/action-freight_quotation.freight_quotation_action/{quotation.id}",
+            "freight_journey_sales_booking_tour",
+            "jt_sales",
+            PHONE,
+        )
+        request = self.env["freight.booking.request"].search(
+            [("quotation_id", "=", quotation.id)]
+        )
+        self.assertEqual(len(request), 1)
+        self.assertEqual(request.state, "requested")
+        etd = self.today + timedelta(days=10)
+        self.assertEqual(
+            (request.partner_id, request.shipper_id, request.consignee_id),
+            (customer, customer, self.consignee),
+        )
+        self.assertEqual(
+            (request.etd, request.gross_weight, request.option_id),
+            (etd, 40000.0, quotation.option_ids),
+        )
+        self.assertEqual(request.department_id, self.sea_department)
+        self.assertEqual(request.container_summary, "2 x 40HC")
+        self.assertIn(self.sea.partner_id, request.message_partner_ids)
+        self.assertTrue(self._messages_to(request, self.sea, before))
+        accept = self._activities(
+            request, "freight_booking.mail_activity_booking_accept"
+        )
+        self.assertEqual(accept.user_id, self.sea)
+        self.assertFalse(request.job_number)
+
+        # 8. Sea operations, at a desk, tick the checklist and accept: the job
+        # number; the lead customer is now a customer.
+        before = self._last_message_id()
+        self._tour(
+            "/odoo/action-freight_booking.freight_booking_request_action_to_accept",
+            "freight_journey_ops_accept_tour",
+            "jt_sea",
+        )
+        self.assertEqual(request.state, "accepted")
+        self.assertTrue(request.checklist_done)
+        self.assertEqual(request.checklist_ids.done_by_id, self.sea)
+        self.assertRegex(request.job_number, rf"^SEA/EXP/{etd.year % 100:02d}/\d{{5}}$")
+        self.assertEqual(request.operations_user_id, self.sea)
+        self.assertFalse(
+            self._activities(request, "freight_booking.mail_activity_booking_accept")
+        )
+        self.assertEqual(customer.freight_stage, "customer")
+        told = self._messages_to(request, self.sales, before)
+        self.assertEqual(len(told), 1)
+        self.assertIn(request.job_number, str(told.body))
+
+        # 9. The sales manager, at a desk, sees it in the care report and the
+        # win-rate analysis.
+        self._tour(
+            "/odoo/action-freight_crm.freight_customer_care_report_action",
+            "freight_journey_manager_care_tour",
+            "jt_manager",
+        )
+        self._tour(
+            "/odoo/action-freight_quotation.freight_quotation_analysis_action",
+            "freight_journey_manager_winrate_tour",
+            "jt_manager",
+        )
+        analysis = self.env["freight.quotation.analysis"].search(
+            [("quotation_id", "=", quotation.id)]
+        )
+        self.assertEqual(
+            (analysis.state, analysis.won_count, analysis.decided_count),
+            ("won", 1, 1),
+        )

@@ -109,6 +109,24 @@ registry.category("web_tour.tours").add("freight_journey_portal_accept_tour", {
             trigger: ".modal .o_web_sign_name_and_signature input:value('Trần Thị Mai')",
         },
         {
+            content: "The name is drawn as the signature (a font loads first)",
+            trigger: ".modal .o_web_sign_signature",
+            async run() {
+                const canvas = this.anchor;
+                const drawn = () =>
+                    canvas
+                        .getContext("2d")
+                        .getImageData(0, 0, canvas.width, canvas.height)
+                        .data.some((value, index) => index % 4 === 3 && value);
+                for (let tries = 0; !drawn(); tries++) {
+                    if (tries > 100) {
+                        throw new Error("The signature was never drawn");
+                    }
+                    await new Promise((resolve) => setTimeout(resolve, 50));
+                }
+            },
+        },
+        {
             content: "Sign",
             trigger: ".modal .o_portal_sign_submit:enabled",
             run: "click",
