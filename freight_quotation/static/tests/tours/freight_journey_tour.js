@@ -150,8 +150,9 @@ registry.category("web_tour.tours").add("freight_journey_manager_winrate_tour", 
             run: "edit Journey Rubber",
         },
         {
-            trigger: ".o_searchview_input",
-            run: "press Enter",
+            content: "Search it as the customer (the second field of the search)",
+            trigger: ".o_searchview_autocomplete li.o_menu_item:eq(1)",
+            run: "click",
         },
         {
             content: "The customer's quotation, won (green)",
