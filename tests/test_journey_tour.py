@@ -21,8 +21,8 @@ class TestJourneyTour(HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         env = cls.env
-        vi = env["res.lang"]._activate_lang("vi_VN")
-        assert vi.active
+        # make test loads vi_VN (--load-language); active for the users' lang.
+        env["res.lang"]._activate_lang("vi_VN")
 
         def user(login, group):
             return new_test_user(
@@ -133,6 +133,14 @@ class TestJourneyTour(HttpCase):
         )
 
     def test_journey_in_the_browser(self):
+        # In Vietnamese: the users' language, with its translations loaded.
+        self.assertEqual(self.sales.lang, "vi_VN")
+        stages = dict(
+            self.env["res.partner"]._fields["freight_stage"]._description_selection(
+                self.env(context={"lang": "vi_VN"})
+            )
+        )
+        self.assertEqual(stages["customer"], "Khách hàng")
         Partner = self.env["res.partner"]
         # 1. The salesperson, on a phone: a lead customer, its contact, a visit.
         self._tour(
@@ -382,6 +390,15 @@ class TestJourneyTour(HttpCase):
             "freight_journey_manager_winrate_tour",
             "jt_manager",
         )
+        care = self.env["freight.customer.care.report"].search(
+            [("partner_id", "=", customer.id)]
+        )
+        self.assertEqual(
+            (care.freight_stage, care.user_id, care.last_interaction_date),
+            ("customer", self.sales, visit.date),
+        )
+        self.assertEqual(care.interaction_count, 1)
+        self.assertFalse(care.is_neglected)
         analysis = self.env["freight.quotation.analysis"].search(
             [("quotation_id", "=", quotation.id)]
         )
@@ -389,3 +406,10 @@ class TestJourneyTour(HttpCase):
             (analysis.state, analysis.won_count, analysis.decided_count),
             ("won", 1, 1),
         )
+        self.assertEqual((analysis.user_id, analysis.lead_id), (self.sales, lead))
+        (group,) = self.env["freight.quotation.analysis"].read_group(
+            [("partner_id", "=", customer.id)],
+            ["won_count:sum", "win_rate"],
+            ["partner_id"],
+        )
+        self.assertEqual((group["won_count"], group["win_rate"]), (1, 100.0))
