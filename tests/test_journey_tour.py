@@ -136,9 +136,9 @@ class TestJourneyTour(HttpCase):
         # In Vietnamese: the users' language, with its translations loaded.
         self.assertEqual(self.sales.lang, "vi_VN")
         stages = dict(
-            self.env["res.partner"]._fields["freight_stage"]._description_selection(
-                self.env(context={"lang": "vi_VN"})
-            )
+            self.env["res.partner"]
+            ._fields["freight_stage"]
+            ._description_selection(self.env(context={"lang": "vi_VN"}))
         )
         self.assertEqual(stages["customer"], "Khách hàng")
         Partner = self.env["res.partner"]
@@ -158,7 +158,9 @@ class TestJourneyTour(HttpCase):
         self.assertEqual(contact.name, "Trần Thị Mai")
         self.assertFalse(contact.is_company)
         self.assertEqual(contact.email, "mai@journey-rubber.example.com")
-        visit = self.env["freight.interaction"].search([("partner_id", "=", customer.id)])
+        visit = self.env["freight.interaction"].search(
+            [("partner_id", "=", customer.id)]
+        )
         self.assertEqual(len(visit), 1)
         self.assertEqual(
             (visit.name, visit.state, visit.user_id, visit.contact_id, visit.kind_id),
