@@ -216,9 +216,9 @@ class TestBookingSecurity(FreightBookingCommon, TransactionCase):
     def test_pricing_opens_the_quotation_form(self):
         """Pricing reads quotations (it makes them from inquiries): their
         form does not count booking requests for pricing."""
-        quotation = self._requested().quotation_id
+        quotation = self._won_quotation()
         form = Form(quotation.with_user(self.user_pricing))
-        self.assertEqual(form.name, quotation.name)
+        self.assertEqual((form.name, form.state), (quotation.name, "won"))
         self.assertNotIn("booking_request_count", form._view["fields"])
 
     def test_workflow_not_written_by_hand(self):
