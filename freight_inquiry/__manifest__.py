@@ -26,5 +26,8 @@
         "views/crm_lead_views.xml",
         "views/res_partner_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["freight_inquiry/static/tests/tours/**/*"],
+    },
     "demo": ["demo/freight_inquiry_demo.xml"],
 }

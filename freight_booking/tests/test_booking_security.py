@@ -3,7 +3,7 @@
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 
 from .common import TODAY, FreightBookingCommon
 
@@ -212,6 +212,14 @@ class TestBookingSecurity(FreightBookingCommon, TransactionCase):
                     Request.create(self._values())
                 self.assertEqual(self._count(), count)
         self.assertEqual(request.state, "requested")
+
+    def test_pricing_opens_the_quotation_form(self):
+        """Pricing reads quotations (it makes them from inquiries): their
+        form does not count booking requests for pricing."""
+        quotation = self._won_quotation()
+        form = Form(quotation.with_user(self.user_pricing))
+        self.assertEqual((form.name, form.state), (quotation.name, "won"))
+        self.assertNotIn("booking_request_count", form._view["fields"])
 
     def test_workflow_not_written_by_hand(self):
         """State, job number and dates move through the actions only: a

@@ -336,14 +336,31 @@ class ResPartner(models.Model):
                         )
                     )
 
+    @api.model
+    def _freight_vals_is_company(self, vals):
+        """Whether VALS create a company: the web form says it with
+        company_type (whose inverse sets is_company), clients with
+        is_company, or neither and the context's default."""
+        if "company_type" in vals:
+            return vals["company_type"] == "company"
+        if "is_company" in vals:
+            return bool(vals["is_company"])
+        return bool(self.env.context.get("default_is_company"))
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("is_company") and not vals.get("freight_carrier_kind"):
-                vals.setdefault("freight_stage", "lead")
+            is_company = self._freight_vals_is_company(vals)
+            # Not setdefault: the web form sends the stage, empty, as well.
+            if (
+                is_company
+                and not vals.get("freight_carrier_kind")
+                and not vals.get("freight_stage")
+            ):
+                vals["freight_stage"] = "lead"
             if vals.get("freight_stage") not in (None, False, "lead"):
                 self._check_stage_by_hand()
-            if vals.get("is_company") and vals.get("freight_stage"):
+            if is_company and vals.get("freight_stage"):
                 self._freight_default_salesperson(vals)
         return super().create(vals_list)
 

@@ -33,6 +33,21 @@ class TestCustomer(FreightCommon, TransactionCase):
         self.assertFalse(self.contact_a.freight_stage)
 
     @users("fr_sales")
+    def test_new_company_on_the_web_form_is_a_lead_of_its_salesperson(self):
+        """The web form sends company_type and an empty stage, not
+        is_company: the company is a lead all the same, and the
+        salesperson's."""
+        form = Form(
+            self.env["res.partner"].with_context(default_is_company=True),
+            view="base.view_partner_form",
+        )
+        form.name = "Web Form Rubber Co."
+        customer = form.save()
+        self.assertTrue(customer.is_company)
+        self.assertEqual(customer.freight_stage, "lead")
+        self.assertEqual(customer.user_id, self.user_sales)
+
+    @users("fr_sales")
     def test_open_opportunity_makes_a_prospect_and_never_demotes(self):
         customer = self.customer_a.with_user(self.env.user)
         # Records created in the current transaction are not tracked: end

@@ -5,7 +5,7 @@ from datetime import date
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import TransactionCase, tagged
+from odoo.tests import Form, TransactionCase, tagged
 
 from .common import TODAY, FreightInquiryCommon
 
@@ -110,6 +110,22 @@ class TestInquiryWorkflow(FreightInquiryCommon, TransactionCase):
         for option in quotation.option_ids:
             self.assertTrue(option.line_ids)
             self.assertEqual(option.carrier_id, option.rate_id.carrier_id)
+
+    def test_accept_on_the_form_as_the_web_client(self):
+        """The form sends the rates back although they are read-only."""
+        inquiry = self._submitted()
+        form = Form(
+            self.env["freight.inquiry.accept"]
+            .with_user(self.user_pricing)
+            .with_context(default_inquiry_id=inquiry.id)
+        )
+        # Cheapest first: rate B, then rate A, ticked.
+        with form.result_ids.edit(1) as row:
+            row.to_quote = True
+        wizard = form.save()
+        self.assertEqual(wizard.result_ids.rate_id, self.rate_b | self.rate_a)
+        wizard.action_confirm()
+        self.assertEqual(inquiry.quotation_id.option_ids.rate_id, self.rate_a)
 
     def test_accept_ticked_rate_only(self):
         inquiry = self._submitted()
