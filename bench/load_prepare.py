@@ -78,6 +78,10 @@ def make_users(role, count):
                     "email": f"{login}@example.com",
                     "lang": "vi_VN",
                     "tz": "Asia/Ho_Chi_Minh",
+                    # Staff handle their notifications in Odoo (the chatter,
+                    # the inbox, the mobile app), as the customer's
+                    # specification has it, not by e-mail.
+                    "notification_type": "inbox",
                     "groups_id": [
                         Command.link(env.ref("base.group_user").id),
                         Command.link(env.ref(group).id),

@@ -26,6 +26,7 @@ WORKERS="${FREIGHT_WORKERS:-$((2 * $(nproc) + 1))}"
 MODES="${FREIGHT_LOAD_MODES:-prefork single}"
 HTTP_PORT="${HTTP_PORT:-8079}"
 GEVENT_PORT="${GEVENT_PORT:-$((HTTP_PORT + 3))}"
+PROXY_PORT="${FREIGHT_LOAD_PROXY_PORT:-$((HTTP_PORT + 11))}"
 PG_PORT="${PG_PORT:-5437}"
 DATA="${FREIGHT_LOAD_PG:-$PG_STATE/load-pg15}"
 DB="${DB:-freight_load}"
@@ -34,8 +35,44 @@ CONF="$STATE_DIR/odoo-load-$(basename "$DATA").conf"
 OUT="${FREIGHT_LOAD_OUT:-$STATE_DIR/load-logs}"
 mkdir -p "$OUT"
 odoo_pid=""
+nginx_pid=""
 
 bash "$REPO_DIR/scripts/setup.sh"
+
+# The reverse proxy of the production profile (docker/nginx/odoo.conf, the
+# same server block with the upstreams on this machine), in front of both
+# servers: the simulated users and wkhtmltopdf (the report's CSS and fonts)
+# reach Odoo through it, as in production. It talks HTTP/1.0 to Odoo and
+# buffers, so a prefork worker is free as soon as it has answered (a
+# keep-alive client, wkhtmltopdf among them, would otherwise hold it for
+# ODOO_HTTP_SOCKET_TIMEOUT, 2 s, after each request).
+start_proxy() {
+    local dir="$OUT/nginx"
+    mkdir -p "$dir/tmp"
+    chmod 1777 "$dir/tmp"
+    {
+        echo "daemon off; pid $dir/nginx.pid; error_log $dir/error.log warn;"
+        echo "worker_processes 1; events { worker_connections 1024; }"
+        echo "http { access_log off; client_body_temp_path $dir/tmp/body;"
+        echo "proxy_temp_path $dir/tmp/proxy; fastcgi_temp_path $dir/tmp/fastcgi;"
+        echo "uwsgi_temp_path $dir/tmp/uwsgi; scgi_temp_path $dir/tmp/scgi;"
+        sed -e "s|server odoo-web:8069;|server 127.0.0.1:$HTTP_PORT;|" \
+            -e "s|server odoo-web:8072;|server 127.0.0.1:$GEVENT_PORT;|" \
+            -e "s|listen 80;|listen 127.0.0.1:$PROXY_PORT;|" \
+            "$REPO_DIR/docker/nginx/odoo.conf"
+        echo "}"
+    } >"$dir/nginx.conf"
+    /usr/sbin/nginx -c "$dir/nginx.conf" -p "$dir" >"$dir/stdout.log" 2>&1 &
+    nginx_pid=$!
+    for _ in $(seq 20); do
+        # Any answer (502 while Odoo is down) means nginx listens.
+        curl -sS -o /dev/null "http://127.0.0.1:$PROXY_PORT/" 2>/dev/null && return 0
+        kill -0 "$nginx_pid" 2>/dev/null || break
+        sleep 0.5
+    done
+    log "nginx did not start: $dir/error.log"
+    exit 1
+}
 stop_odoo() {
     if [ -n "$odoo_pid" ] && kill -0 "$odoo_pid" 2>/dev/null; then
         # The prefork master stops its workers.
@@ -51,6 +88,10 @@ fi
 pg_start "$DATA" "$PG_PORT"
 cleanup() {
     stop_odoo
+    if [ -n "$nginx_pid" ]; then
+        kill "$nginx_pid" 2>/dev/null || true
+        wait "$nginx_pid" 2>/dev/null || true
+    fi
     if [ $started_pg = 1 ]; then
         pg_stop "$DATA"
     fi
@@ -77,7 +118,7 @@ fresh_db() {
         cp -a "$FILESTORE/$BASE" "$FILESTORE/$DB"
     fi
     FREIGHT_LOAD_USERS="$USERS" FREIGHT_LOAD_SECONDS="$DURATION" \
-        FREIGHT_LOAD_URL="http://127.0.0.1:$HTTP_PORT" FREIGHT_LOAD_PREP="$OUT/prep.json" \
+        FREIGHT_LOAD_URL="http://127.0.0.1:$PROXY_PORT" FREIGHT_LOAD_PREP="$OUT/prep.json" \
         "$VPY" "$ODOO_SRC/odoo-bin" shell -c "$CONF" -d "$DB" --no-http \
         --log-level=warn <"$REPO_DIR/bench/load_prepare.py"
 }
@@ -107,13 +148,15 @@ serve() {
     exit 1
 }
 
+start_proxy
+log "nginx on port $PROXY_PORT in front of Odoo (docker/nginx/odoo.conf)"
 rc=0
 for mode in $MODES; do
     log "$mode: preparing a fresh copy of $BASE"
     fresh_db
     serve "$mode"
     log "$mode: $USERS users for ${DURATION}s (server log: $OUT/server-$mode.log)"
-    "$VPY" "$REPO_DIR/bench/load.py" --url "http://127.0.0.1:$HTTP_PORT" --db "$DB" \
+    "$VPY" "$REPO_DIR/bench/load.py" --url "http://127.0.0.1:$PROXY_PORT" --db "$DB" \
         --prep "$OUT/prep.json" --users "$USERS" --seconds "$DURATION" --label "$mode" \
         --pg-port "$PG_PORT" --log "$OUT/server-$mode.log" --log "$DATA/server.log" \
         --json-out "$OUT/$mode.json" $([ "$mode" = single ] && echo --baseline) || rc=1

@@ -9,7 +9,7 @@ APT_PACKAGES=(
     python3.11 python3.11-venv python3.11-dev build-essential
     libldap2-dev libsasl2-dev libpq-dev libxml2-dev libxslt1-dev libjpeg-dev zlib1g-dev
     postgresql postgresql-client
-    chromium gettext poppler-utils fontconfig libxrender1 libxext6
+    chromium gettext poppler-utils fontconfig libxrender1 libxext6 nginx
     fonts-noto-core fonts-dejavu-core xfonts-75dpi xfonts-base
 )
 

@@ -44,7 +44,9 @@ class TestExternalApiKeysOnly(FreightCommon, HttpCase):
 
     def _set_policy(self, value):
         # As an administrator saves the settings.
-        settings = self.env["res.config.settings"].with_user(self.env.ref("base.user_admin"))
+        settings = self.env["res.config.settings"].with_user(
+            self.env.ref("base.user_admin")
+        )
         settings.create({"freight_rpc_api_keys_only": value}).execute()
         self.assertEqual(
             self.env["ir.config_parameter"]
@@ -94,5 +96,7 @@ class TestExternalApiKeysOnly(FreightCommon, HttpCase):
         with mute_logger("odoo.models"), self.assertRaises(AccessError):
             settings.create({"freight_rpc_api_keys_only": True}).execute()
         self.assertFalse(
-            self.env["ir.config_parameter"].sudo().get_param("freight_crm.rpc_api_keys_only")
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("freight_crm.rpc_api_keys_only")
         )
