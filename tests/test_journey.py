@@ -294,8 +294,7 @@ class TestJourney(JsonRpcCase):
         # Sales do not accept their own inquiry.
         self._refused(
             self._call("jr_sales", "freight.inquiry", "action_accept", [[inquiry_id]]),
-            # freight_inquiry refuses with a UserError (the others an AccessError).
-            USER_ERROR,
+            ACCESS_ERROR,
             "Only pricing can accept an inquiry.",
         )
         self.assertEqual(inquiry.state, "submitted")

@@ -178,7 +178,7 @@ class TestRpcInquiry(JsonRpcCase):
         answer = self._call(
             "rpc_i_sales_a", "freight.inquiry", "action_accept", [[inquiry.id]]
         )
-        self._refused(answer, USER_ERROR, "Only pricing can accept")
+        self._refused(answer, ACCESS_ERROR, "Only pricing can accept")
         self.assertEqual(inquiry.state, "submitted")
         self.assertFalse(inquiry.quotation_id)
         count = self.env["freight.inquiry"].search_count([])

@@ -5,7 +5,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, format_datetime
 
 from odoo.addons.freight_crm.models.freight_selection import (
@@ -172,8 +172,10 @@ class FreightInquiry(models.Model):
         )
 
     def _check_pricing(self, verb):
+        """Answering an inquiry is pricing's right, refused as the quotation
+        and the booking refuse theirs (an AccessError)."""
         if not self.env.user.has_group("freight_crm.group_freight_pricing"):
-            raise UserError(self.env._("Only pricing can %s an inquiry.", verb))
+            raise AccessError(self.env._("Only pricing can %s an inquiry.", verb))
 
     # ------------------------------------------------------------------
     # Actions

@@ -1,7 +1,7 @@
 # Copyright 2026 Freight CRM contributors
 # License LGPL-3.0 or later (https://www.gnu.org/licenses/lgpl).
 from odoo import Command, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.freight_rates.models.freight_rate import RATE_MODES
 from odoo.addons.freight_rates.models.freight_rate_line import WEIGHT_BREAK_KG
@@ -46,7 +46,7 @@ class FreightQuotationOption(models.Model):
         become a new draft buying rate, the charges linked to its prices."""
         self.ensure_one()
         if not self.env.user.has_group("freight_crm.group_freight_pricing"):
-            raise UserError(self.env._("Only pricing can save a buying rate."))
+            raise AccessError(self.env._("Only pricing can save a buying rate."))
         quotation = self.quotation_id
         if self.rate_id or self.line_ids.rate_line_id:
             raise UserError(

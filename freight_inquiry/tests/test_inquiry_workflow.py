@@ -245,11 +245,11 @@ class TestInquiryWorkflow(FreightInquiryCommon, TransactionCase):
     def test_sales_cannot_accept_or_reject(self):
         inquiry = self._submitted()
         as_sales = inquiry.with_user(self.user_sales)
-        with self.assertRefused(UserError, "Only pricing can accept"):
+        with self.assertRefused(AccessError, "Only pricing can accept"):
             as_sales.action_accept()
-        with self.assertRefused(UserError, "Only pricing can reject"):
+        with self.assertRefused(AccessError, "Only pricing can reject"):
             as_sales.action_reject()
-        with self.assertRefused(UserError, "Only pricing can reject"):
+        with self.assertRefused(AccessError, "Only pricing can reject"):
             as_sales._reject(self.reason_missing)
         self.assertEqual(inquiry.state, "submitted")
         self.assertFalse(inquiry.quotation_id)
@@ -328,7 +328,7 @@ class TestInquiryWorkflow(FreightInquiryCommon, TransactionCase):
         quotation = self._hand_priced()
         quotation.line_ids.with_user(self.user_pricing).buy_price = 2400.0
         rates = self.Rate.search_count([])
-        with self.assertRefused(UserError, "Only pricing"):
+        with self.assertRefused(AccessError, "Only pricing"):
             quotation.option_ids.with_user(self.user_sales).action_save_buying_rate()
         # The rate's own rules: a trucking company carries no sea rate.
         trucker = self.env["res.partner"].create(
