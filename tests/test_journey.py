@@ -11,10 +11,11 @@ frozen over HTTP)."""
 import json
 from datetime import timedelta
 
+from journey_world import BUY, build_journey_world
 from jsonrpc_client import JsonRpcCase
 
-from odoo import Command, fields
-from odoo.tests import new_test_user, tagged
+from odoo import fields
+from odoo.tests import tagged
 from odoo.tools import mute_logger
 
 ACCESS_ERROR = "odoo.exceptions.AccessError"
@@ -24,7 +25,6 @@ SIGNATURE = (
     "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA"
     "60e6kgAAAABJRU5ErkJggg=="
 )
-BUY = 650.0  # the lane's buying rate per 40HC
 
 
 @tagged("post_install", "-at_install")
@@ -32,85 +32,7 @@ class TestJourney(JsonRpcCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        env = cls.env
-
-        def user(login, group):
-            return new_test_user(
-                env,
-                login=login,
-                name=login.replace("_", " ").title(),
-                email=f"{login}@example.com",
-                password=f"{login}_pw",
-                groups=f"base.group_user,freight_crm.{group}",
-            )
-
-        cls.sales = user("jr_sales", "group_freight_sales")
-        cls.manager = user("jr_manager", "group_freight_sales_manager")
-        cls.pricing = user("jr_pricing", "group_freight_pricing")
-        cls.sea = user("jr_sea", "group_freight_operations_sea")
-        # The salesperson's team, led by the sales manager who approves
-        # their margins.
-        cls.team = env["crm.team"].create(
-            {
-                "name": "Journey Team",
-                "user_id": cls.manager.id,
-                "member_ids": [Command.set(cls.sales.ids)],
-            }
-        )
-        Port = env["freight.port"]
-        cls.cat_lai = Port.search([("code", "=", "VNCLI"), ("kind", "=", "seaport")])
-        cls.busan = Port.search([("code", "=", "KRPUS"), ("kind", "=", "seaport")])
-        cls.c40hc = env.ref("freight_crm.container_40hc")
-        cls.usd = env.ref("base.USD")
-        cls.today = fields.Date.context_today(cls.sales)
-        # The lane's buying rate, valid today: the only one of the lane and
-        # carrier kind, the cheapest (the finder's choice).
-        cls.carrier = env["res.partner"].create(
-            {
-                "name": "Journey Line",
-                "is_company": True,
-                "freight_carrier_kind": "shipping_line",
-            }
-        )
-        env["freight.rate"].search(
-            [
-                ("mode", "=", "sea_fcl"),
-                ("origin_id", "=", cls.cat_lai.id),
-                ("destination_id", "=", cls.busan.id),
-            ]
-        ).write({"active": False})
-        cls.rate = env["freight.rate"].create(
-            {
-                "mode": "sea_fcl",
-                "carrier_id": cls.carrier.id,
-                "origin_id": cls.cat_lai.id,
-                "destination_id": cls.busan.id,
-                "currency_id": cls.usd.id,
-                "valid_from": cls.today - timedelta(days=1),
-                "valid_to": cls.today + timedelta(days=30),
-                "state": "active",
-                "line_ids": [
-                    Command.create({"container_type_id": cls.c40hc.id, "amount": BUY})
-                ],
-            }
-        )
-        # Sea FCL exports go to the journey's pricing user first.
-        env["freight.inquiry.routing.rule"].create(
-            {
-                "sequence": -1000,
-                "mode": "sea_fcl",
-                "direction": "export",
-                "user_id": cls.pricing.id,
-            }
-        )
-        cls.consignee = env["res.partner"].create(
-            {"name": "Busan Tyre Works", "is_company": True}
-        )
-        # The sea department's responsible gets the request's activity.
-        cls.sea_department = env["freight.operation.department"].search(
-            [("code", "=", "SEA")]
-        )
-        cls.sea_department.user_id = cls.sea
+        build_journey_world(cls, "jr", password=lambda login: f"{login}_pw")
 
     # ------------------------------------------------------------------
     # Helpers

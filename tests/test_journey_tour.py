@@ -7,10 +7,10 @@ database is checked between the tours, which each end on a visible state."""
 from contextlib import contextmanager
 from datetime import date, timedelta
 
-from odoo import Command, fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from journey_world import BUY, build_journey_world
 
-BUY = 650.0  # the lane's buying rate per 40HC
+from odoo.tests import HttpCase, tagged
+
 PHONE = "390x844"
 DESKTOP = "1366x768"
 
@@ -20,87 +20,11 @@ class TestJourneyTour(HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        env = cls.env
         # make test loads vi_VN (--load-language); active for the users' lang.
-        env["res.lang"]._activate_lang("vi_VN")
-
-        def user(login, group):
-            return new_test_user(
-                env,
-                login=login,
-                name=login.replace("_", " ").title(),
-                email=f"{login}@example.com",
-                password=login,
-                groups=f"base.group_user,freight_crm.{group}",
-                lang="vi_VN",
-                # No time zone: the server's dates are UTC's, as the portal's
-                # and the headless browser's on a UTC machine.
-            )
-
-        cls.sales = user("jt_sales", "group_freight_sales")
-        cls.manager = user("jt_manager", "group_freight_sales_manager")
-        cls.pricing = user("jt_pricing", "group_freight_pricing")
-        cls.sea = user("jt_sea", "group_freight_operations_sea")
-        # The salesperson's team, led by the sales manager who approves
-        # their margins.
-        cls.team = env["crm.team"].create(
-            {
-                "name": "Journey Tour Team",
-                "user_id": cls.manager.id,
-                "member_ids": [Command.set(cls.sales.ids)],
-            }
-        )
-        Port = env["freight.port"]
-        cls.cat_lai = Port.search([("code", "=", "VNCLI"), ("kind", "=", "seaport")])
-        cls.busan = Port.search([("code", "=", "KRPUS"), ("kind", "=", "seaport")])
-        cls.c40hc = env.ref("freight_crm.container_40hc")
-        cls.today = fields.Date.context_today(cls.sales)
-        # The lane's buying rate, valid today: the only one of the lane (the
-        # finder's choice).
-        cls.carrier = env["res.partner"].create(
-            {
-                "name": "Journey Tour Line",
-                "is_company": True,
-                "freight_carrier_kind": "shipping_line",
-            }
-        )
-        env["freight.rate"].search(
-            [
-                ("mode", "=", "sea_fcl"),
-                ("origin_id", "=", cls.cat_lai.id),
-                ("destination_id", "=", cls.busan.id),
-            ]
-        ).write({"active": False})
-        cls.rate = env["freight.rate"].create(
-            {
-                "mode": "sea_fcl",
-                "carrier_id": cls.carrier.id,
-                "origin_id": cls.cat_lai.id,
-                "destination_id": cls.busan.id,
-                "currency_id": env.ref("base.USD").id,
-                "valid_from": cls.today - timedelta(days=1),
-                "valid_to": cls.today + timedelta(days=30),
-                "state": "active",
-                "line_ids": [
-                    Command.create({"container_type_id": cls.c40hc.id, "amount": BUY})
-                ],
-            }
-        )
-        # Sea FCL exports go to the journey's pricing user first.
-        env["freight.inquiry.routing.rule"].create(
-            {
-                "sequence": -1000,
-                "mode": "sea_fcl",
-                "direction": "export",
-                "user_id": cls.pricing.id,
-            }
-        )
-        cls.consignee = env["res.partner"].create(
-            {"name": "Busan Tyre Works", "is_company": True}
-        )
-        # The sea department's responsible gets the request's activity.
-        cls.sea_department = env.ref("freight_booking.department_sea")
-        cls.sea_department.user_id = cls.sea
+        cls.env["res.lang"]._activate_lang("vi_VN")
+        # No time zone: the server's dates are UTC's, as the portal's and the
+        # headless browser's on a UTC machine.
+        build_journey_world(cls, "jt", carrier="Journey Tour Line", lang="vi_VN")
 
     @contextmanager
     def _screen(self, size, touch=False):
